@@ -1,0 +1,1 @@
+"""Pure functions over Arabic text: normalization, tokens, sentences, dates."""

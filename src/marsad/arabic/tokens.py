@@ -1,0 +1,55 @@
+"""Word tokens with offsets, light stemming and content-word sets for overlap measures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from marsad.arabic.normalize import normalize
+from marsad.data import read_lines
+
+WORD = re.compile(r"[0-9A-Za-z\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u06F0-\u06F9\u064B-\u065F\u0670\u0640]+")
+_ARTICLE_PREFIXES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "لل", "ال")
+_SINGLE_PREFIXES = ("و", "ف", "ب", "ل", "ك")
+
+
+def words(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, word) for every word in `text`."""
+    for match in WORD.finditer(text):
+        yield match.start(), match.end(), match.group()
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_lines("stopwords.txt"))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stem of a normalized word: strip the article/proclitics and common suffixes.
+
+    Good enough to see that "والصين" and "الصينية" talk about the same thing.
+    """
+    for prefix in _ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix):]
+            break
+    else:
+        if word[:1] in _SINGLE_PREFIXES and len(word) >= 5:
+            word = word[1:]
+    for suffix in ("يين", "ات", "ون", "ين", "يه", "ه", "ي"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words of `text` (stopwords and short words dropped)."""
+    stop = stopwords()
+    result = []
+    for _, _, word in words(normalize(text)):
+        if len(word) < 3 or word in stop or word.isdigit():
+            continue
+        result.append(stem(word))
+    return result

@@ -1,0 +1,89 @@
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 (BOM), Windows-1256; reject the rest.
+
+Any byte string "decodes" as cp1256, so the result is judged: text with NUL bytes, many
+control characters or almost no letters is binary or garbage, and is refused with a reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from marsad.errors import InputError
+
+_CHARSET_DECL = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+_CP1256_NAMES = {"windows-1256", "cp1256", "x-cp1256"}
+_LETTER_MIN_RATIO = 0.4       # of the non-space characters
+_CONTROL_MAX_RATIO = 0.01
+
+
+def decode_bytes(data: bytes, source: str, is_html: bool = False) -> str:
+    """Decode input bytes to text or raise InputError naming `source` and the reason."""
+    if not data.strip():
+        raise InputError(source, "empty input")
+    text = _decode(data, source, is_html)
+    _check_plausible(text, source)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes, source: str, is_html: bool) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", source)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", source)
+    utf16 = _looks_like_bomless_utf16(data)
+    if utf16:
+        return _strict(data, utf16, source)
+    if b"\x00" in data:
+        raise InputError(source, "binary data (NUL bytes): not a text or HTML article")
+    if is_html and _declared_cp1256(data):
+        return data.decode("cp1256", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1256")
+    except UnicodeDecodeError as exc:
+        raise InputError(source, "not UTF-8, UTF-16 or Windows-1256 text") from exc
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(source, f"invalid {encoding.upper()} at byte {exc.start}") from exc
+
+
+def _looks_like_bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM: every other byte is NUL (Latin) or 0x06 (Arabic block)."""
+    sample = data[:2000]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    odd, even = sample[1::2], sample[0::2]
+    for high, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        share = sum(1 for b in high if b in (0, 6)) / len(high)
+        if share > 0.9 and high.count(0) > 0:
+            return codec
+    return None
+
+
+def _declared_cp1256(data: bytes) -> bool:
+    match = _CHARSET_DECL.search(data[:4096])
+    return bool(match) and match.group(1).decode("ascii", "ignore").lower() in _CP1256_NAMES
+
+
+def _check_plausible(text: str, source: str) -> None:
+    if "\x00" in text:
+        raise InputError(source, "binary data (NUL characters): not a text or HTML article")
+    visible = [c for c in text if not c.isspace()]
+    if not visible:
+        raise InputError(source, "empty input (only whitespace)")
+    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\n\r\t\f") or 0x7F <= ord(c) < 0xA0)
+    if controls / len(text) > _CONTROL_MAX_RATIO:
+        raise InputError(source, "binary data (control characters): not a text or HTML article")
+    letters = sum(1 for c in visible if c.isalpha())
+    if letters / len(visible) < _LETTER_MIN_RATIO:
+        raise InputError(source, "implausible text: almost no letters (binary or garbage?)")
+    if "\ufffd" in text and text.count("\ufffd") / len(visible) > 0.01:
+        raise InputError(source, "undecodable bytes: not valid text in any supported encoding")

@@ -1,0 +1,1 @@
+"""Pipeline stages: each reads and writes named fields of an Article, nothing else."""

@@ -1,0 +1,181 @@
+"""Title, publication/update dates, outlet, agency, dateline and author.
+
+Where the date comes from, in order: the input (JSONL `published`), the article's own date
+line (before the body, or the footer line right after it), the page's metadata tags, an
+"آخر تحديث" line when it is the only date, a relative day ("اليوم الثلاثاء") resolved
+against the crawl time. Dates in the body or in removed trailing items are never used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from marsad.arabic.dates import DateMatch, find_dates, find_relative, parse_iso_like, resolve_relative
+from marsad.arabic.normalize import normalize, normalize_with_map
+from marsad.article import Article
+from marsad.gazetteer import gazetteer
+from marsad.outlets import Outlet, OutletIndex, outlet_index
+from marsad.settings import Settings
+from marsad.stages.lines import SENTENCE_PUNCT
+
+_UPDATE_CUES = ("اخر تحديث", "تاريخ التحديث", "تم التحديث", "تحديث:", "حدث في", "updated")
+_SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر الخبر|source)\s*[:：]\s*(.{2,60})$", re.I)
+_BYLINE = re.compile(r"^\s*(?:بقلم|كتب|كتبت|إعداد|اعداد|تحرير|by)\s*[:：]?\s*(.{3,60})$", re.I)
+_DATELINE_PREFIX = re.compile(r"^\s*([^\s\-–—:(،,.]{2,20}(?:\s[^\s\-–—:(،,.]{2,20}){0,2})\s*(?:\(([^()]{2,30})\)\s*)?[-–—:]\s")
+_IN_PLACE_TODAY = re.compile(r"\s(?:في|من)\s((?:ال)?[^\s،,.]{2,20}(?:\s[^\s،,.]{2,20})?)\s?[،,]?\s(?:اليوم|امس|مساء|صباح|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد)")
+
+
+def metadata(article: Article, settings: Settings | None = None) -> Article:
+    settings = settings or Settings()
+    article.crawled = article.crawled or article.given.get("crawled") or settings.crawled
+    _dates(article)
+    _outlet_and_agency(article, settings)
+    _dateline(article, settings)
+    _author(article)
+    return article
+
+
+# --- dates -------------------------------------------------------------------------------
+
+def _dates(article: Article) -> None:
+    given = article.given.get("published")
+    if given and (parsed := parse_iso_like(given)):
+        article.published, article.published_source = parsed.iso(), "input"
+    lines = article.header_lines + article.footer_lines
+    published, updated = _dates_from_lines(lines)
+    if article.html_meta.get("updated") and not updated:
+        updated = parse_iso_like(article.html_meta["updated"])
+    article.updated = updated.iso() if updated else None
+    if article.published:
+        return
+    meta = parse_iso_like(article.html_meta.get("published", ""))
+    if published:
+        article.published, article.published_source = published.iso(), "explicit"
+    elif meta:
+        article.published, article.published_source = meta.iso(), "html-meta"
+    elif updated:
+        article.published, article.published_source = updated.date.isoformat(), "updated"
+    else:
+        _relative_date(article)
+
+
+def _dates_from_lines(lines: list[str]) -> tuple[DateMatch | None, DateMatch | None]:
+    published = updated = None
+    for line in lines:
+        if len(line.split()) > 14:
+            continue
+        found = find_dates(line)
+        if not found:
+            continue
+        if normalize(line).lstrip().startswith(_UPDATE_CUES):
+            updated = updated or found[0]
+        else:
+            published = published or found[0]
+    return published, updated
+
+
+def _relative_date(article: Article) -> None:
+    if not article.crawled:
+        return
+    crawl = parse_iso_like(article.crawled)
+    opening = article.text[:600]
+    relatives = find_relative(opening)
+    if not crawl or not relatives:
+        return
+    day = resolve_relative(relatives[0], crawl.date)
+    if day is not None:
+        article.published, article.published_source = day.isoformat(), "relative"
+
+
+def crawl_date(article: Article) -> dt.date | None:
+    found = parse_iso_like(article.crawled or "")
+    return found.date if found else None
+
+
+# --- outlet and agency -------------------------------------------------------------------
+
+def _outlet_and_agency(article: Article, settings: Settings) -> None:
+    index = outlet_index(settings.outlet_files)
+    outlet = _given_outlet(article, index) or index.by_url(article.url)
+    if outlet is None and article.html_meta.get("site_name"):
+        outlet = index.lookup(article.html_meta["site_name"]) or index.find_in(article.html_meta["site_name"])
+    agency = None
+    for line in article.footer_lines + article.header_lines + article.removed:
+        source = _SOURCE_LINE.match(line)
+        found = index.find_in(source.group(1)) if source else None
+        if found and found.kind == "agency":
+            agency = agency or found
+        elif found:
+            outlet = outlet or found
+        elif outlet is None and not _is_prose_line(line):
+            outlet = index.find_in(line)
+    agency = agency or _credited_agency(article, index)
+    if outlet is not None:
+        article.outlet = outlet.name_en
+    elif article.given.get("outlet"):
+        article.outlet = article.given["outlet"]
+    if agency and agency.name_en != article.outlet:
+        article.agency = agency.name_en
+
+
+def _is_prose_line(line: str) -> bool:
+    # Masthead and notice lines name their outlet; running prose names other outlets.
+    return len(line.split()) > 25 and line.rstrip()[-1:] in SENTENCE_PUNCT and "©" not in line
+
+
+def _given_outlet(article: Article, index: OutletIndex) -> Outlet | None:
+    name = article.given.get("outlet")
+    if not name:
+        return None
+    return index.lookup(name) or index.find_in(name)
+
+
+def _credited_agency(article: Article, index: OutletIndex) -> Outlet | None:
+    """"بكين (رويترز) -" in the dateline, or a credit "(İLKHA)" after the last paragraph."""
+    match = _DATELINE_PREFIX.match(article.text[:120])
+    candidates = [match.group(2)] if match and match.group(2) else []
+    candidates += [line for line in article.footer_lines if len(line.split()) <= 3]
+    for candidate in candidates:
+        found = index.lookup(candidate) or index.find_in(candidate)
+        if found:
+            return found
+    return None
+
+
+# --- dateline and author -----------------------------------------------------------------
+
+def _dateline(article: Article, settings: Settings) -> None:
+    places = gazetteer(settings.gazetteer_files)
+    prefix = _DATELINE_PREFIX.match(article.text[:120])
+    if prefix:
+        entry = places.lookup(prefix.group(1))
+        if entry and entry.type == "PLACE":
+            article.dateline, article.dateline_id = prefix.group(1).strip(), entry.id
+            return
+        if len(prefix.group(1).split()) <= 2 and prefix.group(2):
+            article.dateline = prefix.group(1).strip()
+            return
+    first_sentence = normalize(article.text[:400])
+    for match in _IN_PLACE_TODAY.finditer(first_sentence):
+        entry = places.lookup(match.group(1))
+        if entry and entry.type == "PLACE" and entry.kind in ("capital", "city"):
+            article.dateline = _original_span(article.text, match.start(1), match.end(1))
+            article.dateline_id = entry.id
+            return
+
+
+def _original_span(text: str, norm_start: int, norm_end: int) -> str:
+    _, positions = normalize_with_map(text[:400])
+    return text[positions[norm_start] : positions[norm_end - 1] + 1]
+
+
+def _author(article: Article) -> None:
+    for line in article.header_lines + article.footer_lines:
+        match = _BYLINE.match(line)
+        if match:
+            article.author = match.group(1).strip(" .،")
+            return
+    author = article.html_meta.get("author", "")
+    if author and not author.startswith("http") and len(author.split()) <= 6:
+        article.author = author

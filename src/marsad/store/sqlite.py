@@ -1,0 +1,93 @@
+"""SQLite backend: one file, WAL journal, FTS5 full-text index over normalized text."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from marsad.store.base import Store
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    source TEXT, url TEXT, title TEXT, published TEXT, outlet TEXT, language TEXT,
+    duplicate_of TEXT, story_id TEXT, pipeline_version TEXT,
+    record TEXT NOT NULL,
+    raw BLOB NOT NULL, raw_kind TEXT NOT NULL, raw_format TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL, entity_id TEXT NOT NULL, name TEXT, name_ar TEXT, type TEXT,
+    count INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id TEXT NOT NULL, idx INTEGER NOT NULL, speaker TEXT, speaker_name TEXT,
+    kind TEXT, text TEXT, cue TEXT, published TEXT, outlet TEXT
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE TABLE IF NOT EXISTS stories (
+    ord INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE, title TEXT, first TEXT, last TEXT, size INTEGER, record TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, body, tokenize = "unicode61 remove_diacritics 2"
+);
+"""
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.executescript(SCHEMA)
+        self._depth = 0
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.conn.execute(sql, tuple(params)).fetchall()
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.conn.executemany(sql, rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Nested-safe: only the outermost block commits; any error rolls everything back."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def _index_search(self, article_seq: int, title: str, text: str) -> None:
+        self.conn.execute("DELETE FROM articles_fts WHERE rowid=?", (article_seq,))
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?,?,?)", (article_seq, title, text)
+        )
+
+    def close(self) -> None:
+        self.conn.close()
