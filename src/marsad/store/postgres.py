@@ -1,0 +1,102 @@
+"""PostgreSQL backend for shared deployments: the same interface and tests as SQLite.
+
+Full-text search uses a `tsvector` over the normalized text with the `simple` configuration
+(no stemming: marsad normalizes Arabic itself), indexed with GIN.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+
+from marsad.store.base import Store
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    seq BIGSERIAL PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    source TEXT, url TEXT, title TEXT, published TEXT, outlet TEXT, language TEXT,
+    duplicate_of TEXT, story_id TEXT, pipeline_version TEXT,
+    record TEXT NOT NULL,
+    raw BYTEA NOT NULL, raw_kind TEXT NOT NULL, raw_format TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL, entity_id TEXT NOT NULL, name TEXT, name_ar TEXT, type TEXT,
+    count INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id TEXT NOT NULL, idx INTEGER NOT NULL, speaker TEXT, speaker_name TEXT,
+    kind TEXT, text TEXT, cue TEXT, published TEXT, outlet TEXT
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE TABLE IF NOT EXISTS stories (
+    ord BIGSERIAL PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE, title TEXT, first TEXT, last TEXT, size INTEGER, record TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles_fts (
+    rowid BIGINT PRIMARY KEY, title TEXT, body TEXT,
+    tsv tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple', coalesce(title, '')), 'A') ||
+        setweight(to_tsvector('simple', coalesce(body, '')), 'B')) STORED
+);
+CREATE INDEX IF NOT EXISTS articles_fts_tsv ON articles_fts USING GIN (tsv);
+"""
+_SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class PostgresStore(Store):
+    placeholder = "%s"
+
+    def __init__(self, url: str, schema: str | None = None) -> None:
+        self.url = url
+        self.conn = psycopg.connect(url, autocommit=True)
+        self.schema = schema
+        if schema:
+            if not _SCHEMA_NAME.match(schema):
+                raise ValueError(f"invalid schema name {schema!r}")
+            self.conn.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            self.conn.execute(f"SET search_path TO {schema}")
+        with self.conn.transaction():
+            self.conn.execute("SELECT pg_advisory_xact_lock(727272)")  # concurrent first runs
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    self.conn.execute(statement)
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cursor = self.conn.execute(sql, tuple(params))  # type: ignore[arg-type]
+        return cursor.fetchall() if cursor.description else []
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            with self.conn.cursor() as cursor:
+                cursor.executemany(sql, rows)  # type: ignore[arg-type]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.conn.transaction():
+            yield
+
+    def _index_search(self, article_seq: int, title: str, text: str) -> None:
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (%s, %s, %s)"
+            " ON CONFLICT (rowid) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body",
+            (article_seq, title, text),
+        )
+
+    def drop_schema(self) -> None:
+        """Tests only: remove the private schema this store created."""
+        if self.schema:
+            self.conn.execute(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
+
+    def close(self) -> None:
+        self.conn.close()
