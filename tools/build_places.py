@@ -11,6 +11,7 @@ Run:  python tools/build_places.py   (deterministic; fails loudly on any inconsi
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
@@ -23,7 +24,7 @@ HEADER = ["name_en", "name_ar", "variants_ar", "kind", "country"]
 KINDS = ("country", "capital", "city", "region")
 
 # The 193 UN member states (ISO 3166-1 alpha-2).
-UN_MEMBERS = """
+_UN_MEMBERS_TEXT = """
 AF AL DZ AD AO AG AR AM AU AT AZ BS BH BD BB BY BE BZ BJ BT BO BA BW BR BN BG BF BI CV KH
 CM CA CF TD CL CN CO KM CG CD CR CI HR CU CY CZ DK DJ DM DO EC EG SV GQ ER EE SZ ET FJ FI
 FR GA GM GE DE GH GR GD GT GN GW GY HT HN HU IS IN ID IR IQ IE IL IT JM JP JO KZ KE KI KP
@@ -31,57 +32,113 @@ KR KW KG LA LV LB LS LR LY LI LT LU MG MW MY MV ML MT MH MR MU MX FM MD MC MN ME
 NA NR NP NL NZ NI NE NG MK NO OM PK PW PA PG PY PE PH PL PT QA RO RU RW KN LC VC WS SM ST
 SA SN RS SC SL SG SK SI SB SO ZA SS ES LK SD SR SE CH SY TJ TZ TH TL TG TO TT TN TR TM TV
 UG UA AE GB US UY UZ VU VE VN YE ZM ZW
-""".split()
+"""
+UN_MEMBERS = _UN_MEMBERS_TEXT.split()
 OBSERVERS = ["VA", "PS"]
 EXTRA = ["TW", "XK"]  # Taiwan, Kosovo: not UN members but countries in the news
 
 # English as the English-language press writes it (not the ISO long form).
 EN_OVERRIDES = {
-    "BO": "Bolivia", "BN": "Brunei", "BS": "Bahamas", "CD": "Democratic Republic of Congo",
-    "CG": "Republic of Congo", "CI": "Ivory Coast", "CV": "Cape Verde", "CZ": "Czech Republic",
-    "FM": "Micronesia", "GB": "United Kingdom", "IR": "Iran", "KN": "Saint Kitts and Nevis",
-    "KP": "North Korea", "KR": "South Korea", "LA": "Laos", "LC": "Saint Lucia",
-    "MD": "Moldova", "MK": "North Macedonia", "PS": "Palestine", "RU": "Russia",
-    "ST": "Sao Tome and Principe", "SY": "Syria", "TL": "East Timor", "TR": "Turkey",
-    "TW": "Taiwan", "TZ": "Tanzania", "US": "United States",
-    "VC": "Saint Vincent and the Grenadines", "VA": "Vatican", "VE": "Venezuela",
-    "VN": "Vietnam", "XK": "Kosovo",
+    "BO": "Bolivia",
+    "BN": "Brunei",
+    "BS": "Bahamas",
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "CI": "Ivory Coast",
+    "CV": "Cape Verde",
+    "CZ": "Czech Republic",
+    "FM": "Micronesia",
+    "GB": "United Kingdom",
+    "IR": "Iran",
+    "KN": "Saint Kitts and Nevis",
+    "KP": "North Korea",
+    "KR": "South Korea",
+    "LA": "Laos",
+    "LC": "Saint Lucia",
+    "MD": "Moldova",
+    "MK": "North Macedonia",
+    "PS": "Palestine",
+    "RU": "Russia",
+    "ST": "Sao Tome and Principe",
+    "SY": "Syria",
+    "TL": "East Timor",
+    "TR": "Turkey",
+    "TW": "Taiwan",
+    "TZ": "Tanzania",
+    "US": "United States",
+    "VC": "Saint Vincent and the Grenadines",
+    "VA": "Vatican",
+    "VE": "Venezuela",
+    "VN": "Vietnam",
+    "XK": "Kosovo",
 }
 
 # Arabic where CLDR's form is not the usual press form (CLDR's goes to the variants).
 AR_OVERRIDES = {
-    "AE": "الإمارات", "BJ": "جمهورية بنين", "CD": "الكونغو الديمقراطية",
-    "CG": "الكونغو برازافيل", "CI": "كوت ديفوار", "DK": "الدنمارك", "GB": "بريطانيا",
-    "HU": "المجر", "MV": "المالديف", "ML": "جمهورية مالي", "MM": "ميانمار",
-    "PS": "فلسطين", "SA": "السعودية", "TL": "تيمور الشرقية", "UY": "الأوروغواي",
+    "AE": "الإمارات",
+    "BJ": "جمهورية بنين",
+    "CD": "الكونغو الديمقراطية",
+    "CG": "الكونغو برازافيل",
+    "CI": "كوت ديفوار",
+    "DK": "الدنمارك",
+    "GB": "بريطانيا",
+    "HU": "المجر",
+    "MV": "المالديف",
+    "ML": "جمهورية مالي",
+    "MM": "ميانمار",
+    "PS": "فلسطين",
+    "SA": "السعودية",
+    "TL": "تيمور الشرقية",
+    "UY": "الأوروغواي",
     "BY": "بيلاروسيا",
 }
 # CLDR forms that are not press usage and must not become variants.
-AR_DROP = {"الكونغو - كينشاسا", "الكونغو - برازافيل", "ميانمار (بورما)", "تيمور - ليشتي",
-           "مالي", "بنين"}
+AR_DROP = {
+    "الكونغو - كينشاسا",
+    "الكونغو - برازافيل",
+    "ميانمار (بورما)",
+    "تيمور - ليشتي",
+    "مالي",
+    "بنين",
+}
+
+
+@dataclass
+class Row:
+    name_en: str
+    name_ar: str
+    kind: str
+    country: str = ""
+    variants: list[str] = field(default_factory=list)
+    line: int = 0
 
 
 def split_variants(field: str) -> list[str]:
     return [v.strip() for v in field.split("|") if v.strip()]
 
 
-def country_rows() -> dict[str, dict[str, object]]:
+def english_name(code: str) -> str:
+    rec = pycountry.countries.get(alpha_2=code)
+    if rec is None:
+        sys.exit(f"{code}: not in pycountry; add it to EN_OVERRIDES")
+    return str(getattr(rec, "common_name", None) or rec.name)
+
+
+def country_rows() -> dict[str, Row]:
     ar_names = Locale("ar").territories
-    rows: dict[str, dict[str, object]] = {}
+    rows: dict[str, Row] = {}
     for code in UN_MEMBERS + OBSERVERS + EXTRA:
-        rec = pycountry.countries.get(alpha_2=code)
-        name_en = EN_OVERRIDES.get(code) or getattr(rec, "common_name", None) or rec.name
+        name_en = EN_OVERRIDES.get(code) or english_name(code)
         cldr = ar_names[code]
         name_ar = AR_OVERRIDES.get(code, cldr)
         variants = [cldr] if cldr != name_ar and cldr not in AR_DROP else []
-        rows[name_en] = {"name_en": name_en, "name_ar": name_ar, "variants": variants,
-                         "kind": "country", "country": ""}
+        rows[name_en] = Row(name_en, name_ar, "country", variants=variants)
     if len(UN_MEMBERS) != 193 or len(set(UN_MEMBERS)) != 193:
         sys.exit(f"UN member list has {len(set(UN_MEMBERS))} codes, expected 193")
     return rows
 
 
-def read_curated() -> list[dict[str, object]]:
+def read_curated() -> list[Row]:
     out = []
     lines = CURATED.read_text(encoding="utf-8").splitlines()
     if lines[0].split("\t") != HEADER:
@@ -92,77 +149,79 @@ def read_curated() -> list[dict[str, object]]:
         f = line.split("\t")
         if len(f) != 5:
             sys.exit(f"{CURATED}:{n}: expected 5 fields, got {len(f)}: {line!r}")
-        out.append({"name_en": f[0].strip(), "name_ar": f[1].strip(),
-                    "variants": split_variants(f[2]), "kind": f[3].strip(),
-                    "country": f[4].strip(), "line": n})
+        out.append(
+            Row(f[0].strip(), f[1].strip(), f[3].strip(), f[4].strip(), split_variants(f[2]), n)
+        )
     return out
 
 
-def merge(countries: dict[str, dict[str, object]], curated: list[dict[str, object]]):
-    extra: list[dict[str, object]] = []
+def merge(countries: dict[str, Row], curated: list[Row]) -> list[Row]:
+    """Country rows sorted by name, then the other curated rows in file order."""
+    extra: list[Row] = []
     seen: set[str] = set()
     for row in curated:
-        name = row["name_en"]
+        name = row.name_en
         if name in seen:
-            sys.exit(f"curated line {row['line']}: duplicate name_en {name!r}")
+            sys.exit(f"curated line {row.line}: duplicate name_en {name!r}")
         seen.add(name)
         if name in countries:
             base = countries[name]
-            if row["kind"] != "country":
-                sys.exit(f"curated line {row['line']}: {name} is a country")
-            if row["name_ar"] and row["name_ar"] != base["name_ar"]:
-                base["variants"] = [base["name_ar"]] + base["variants"]
-                base["name_ar"] = row["name_ar"]
-            base["variants"] = base["variants"] + row["variants"]
-        elif row["kind"] == "country":
-            sys.exit(f"curated line {row['line']}: unknown country {name!r}")
+            if row.kind != "country":
+                sys.exit(f"curated line {row.line}: {name} is a country")
+            if row.name_ar and row.name_ar != base.name_ar:
+                base.variants = [base.name_ar, *base.variants]
+                base.name_ar = row.name_ar
+            base.variants = base.variants + row.variants
+        elif row.kind == "country":
+            sys.exit(f"curated line {row.line}: unknown country {name!r}")
         else:
             extra.append(row)
-    return [countries[k] for k in sorted(countries)], extra
+    return [countries[k] for k in sorted(countries)] + extra
 
 
-def validate(rows: list[dict[str, object]]) -> None:
-    countries = {r["name_en"] for r in rows if r["kind"] == "country"}
+def validate(rows: list[Row]) -> None:
+    countries = {r.name_en for r in rows if r.kind == "country"}
     owner: dict[str, str] = {}
     for r in rows:
-        name = r["name_en"]
+        name = r.name_en
         if not name.isascii():
             sys.exit(f"non-ASCII name_en {name!r}")
-        if r["kind"] not in KINDS:
-            sys.exit(f"{name}: bad kind {r['kind']!r}")
-        if r["country"] and r["country"] not in countries:
-            sys.exit(f"{name}: country {r['country']!r} is not a country row")
-        if r["kind"] in ("capital", "city") and not r["country"] and name != "Jerusalem":
-            sys.exit(f"{name}: a {r['kind']} needs a country")
-        for form in [r["name_ar"]] + list(r["variants"]):
+        if r.kind not in KINDS:
+            sys.exit(f"{name}: bad kind {r.kind!r}")
+        if r.country and r.country not in countries:
+            sys.exit(f"{name}: country {r.country!r} is not a country row")
+        # Jerusalem is the one city deliberately left without a country (disputed status).
+        if r.kind in ("capital", "city") and not r.country and name != "Jerusalem":
+            sys.exit(f"{name}: a {r.kind} needs a country")
+        for form in [r.name_ar, *r.variants]:
             if form in owner and owner[form] != name:
                 sys.exit(f"Arabic form {form!r} used by both {owner[form]} and {name}")
             owner[form] = name
 
 
-def render(rows: list[dict[str, object]]) -> str:
-    lines = ["\t".join(HEADER),
-             "# Generated by tools/build_places.py from CLDR/ISO data and tools/places_curated.tsv;"
-             " edit those, not this file."]
+def render(rows: list[Row]) -> str:
+    lines = [
+        "\t".join(HEADER),
+        "# Generated by tools/build_places.py from CLDR/ISO data and tools/places_curated.tsv;"
+        " edit those, not this file.",
+    ]
     for r in rows:
         variants: list[str] = []
-        for v in r["variants"]:
-            if v != r["name_ar"] and v not in variants:
+        for v in r.variants:
+            if v != r.name_ar and v not in variants:
                 variants.append(v)
-        lines.append("\t".join([r["name_en"], r["name_ar"], "|".join(variants),
-                                r["kind"], r["country"]]))
+        lines.append("\t".join([r.name_en, r.name_ar, "|".join(variants), r.kind, r.country]))
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    countries, extra = merge(country_rows(), read_curated())
-    rows = countries + extra
+    rows = merge(country_rows(), read_curated())
     validate(rows)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(render(rows), encoding="utf-8")
     counts: dict[str, int] = {}
     for r in rows:
-        counts[r["kind"]] = counts.get(r["kind"], 0) + 1
+        counts[r.kind] = counts.get(r.kind, 0) + 1
     print(f"wrote {OUT} ({len(rows)} rows: {counts})")
 
 

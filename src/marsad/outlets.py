@@ -36,13 +36,19 @@ class OutletIndex:
             for host in outlet.hosts:
                 self.by_host.setdefault(host.lower().removeprefix("www."), outlet)
 
-    def find_in(self, text: str) -> Outlet | None:
-        """The longest alias that occurs in `text` as whole words (earliest on ties)."""
+    def find_in(self, text: str, strict: bool = True) -> Outlet | None:
+        """The longest alias that occurs in `text` as whole words (earliest on ties).
+
+        `strict` skips one-word aliases that start with the article ("الآن", "الإخبارية",
+        "البيان"): in running text they are ordinary words far more often than names."""
         tokens = WORD.findall(normalize(text))
         best: tuple[int, int, Outlet] | None = None
         for start in range(len(tokens)):
             for size in range(min(MAX_ALIAS_WORDS, len(tokens) - start), 0, -1):
-                outlet = self.by_alias.get(tuple(tokens[start : start + size]))
+                key = tuple(tokens[start : start + size])
+                if strict and size == 1 and key[0].startswith("ال"):
+                    continue
+                outlet = self.by_alias.get(key)
                 if outlet and (best is None or size > best[0]):
                     best = (size, start, outlet)
                     break

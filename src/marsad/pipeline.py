@@ -15,6 +15,7 @@ from marsad.errors import InputError
 from marsad.readers import RawInput
 from marsad.settings import Settings
 from marsad.stages.clean import clean
+from marsad.stages.entities import entities
 from marsad.stages.html import extract_html
 from marsad.stages.language import language
 from marsad.stages.metadata import metadata
@@ -44,7 +45,7 @@ def _language(article: Article, settings: Settings) -> Article:
 
 
 STAGES: tuple[Stage, ...] = (
-    _prepare, clean, _language, metadata,
+    _prepare, clean, _language, metadata, _arabic_only(entities),
 )
 
 

@@ -53,3 +53,53 @@ def content_stems(text: str) -> list[str]:
             continue
         result.append(stem(word))
     return result
+
+
+_SEARCH_ARTICLES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "لل", "ال")
+
+
+@lru_cache(maxsize=131072)
+def search_key(word: str) -> str:
+    """The index/query key of a word: normalized, without proclitics and the article.
+
+    The same function runs on indexed text and on queries, so "والصين", "الصين" and "للصين"
+    all meet at "صين". Single-letter proclitics (و ف ب ل) are only stripped from words of five
+    letters or more, which keeps short words such as "وزير" whole.
+    """
+    word = normalize(word)
+    for prefix in _SEARCH_ARTICLES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix):]
+    if len(word) >= 5 and word[0] in "وفبل":
+        return word[1:]
+    return word
+
+
+def search_keys(text: str) -> str:
+    """The text as a space-separated sequence of search keys (what the full-text index holds)."""
+    return " ".join(search_key(w) for w in WORD.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _idf_table() -> tuple[dict[str, float], float]:
+    from math import log
+
+    from marsad.data import data_path
+
+    path = data_path("idf.tsv")
+    docs, frequencies = 1, {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# docs\t"):
+                docs = int(line.split("\t")[1])
+            elif line and not line.startswith(("#", "stem\t")):
+                stem_, df = line.split("\t")
+                frequencies[stem_] = int(df)
+    table = {s: log(docs / (df + 1)) for s, df in frequencies.items()}
+    return table, log(docs)
+
+
+def idf(stem_: str) -> float:
+    """Inverse document frequency of a stem in news text; unseen stems (names) weigh most."""
+    table, unseen = _idf_table()
+    return table.get(stem_, unseen)

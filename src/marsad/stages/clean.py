@@ -15,14 +15,17 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.arabic.normalize import normalize
-from marsad.arabic.tokens import content_stems
+from marsad.arabic.tokens import content_stems, idf
 from marsad.article import Article
 from marsad.settings import Settings
 from marsad.stages import lines as L
 
 AFTER_NOTICE_MIN_OVERLAP = 0.25     # after a copyright/source/date footer
-AFTER_FURNITURE_MIN_OVERLAP = 0.15  # after a share/follow line
+AFTER_FURNITURE_MIN_OVERLAP = 0.06  # after a share/follow line or an inline "اقرأ أيضا: ..."
+NEW_ITEM_MAX_OVERLAP = 0.45         # a mid-body headline + its paragraph this foreign (summed)
+NEW_ITEM_HEADLINE_ALONE = 0.05      # ... or a headline alone this foreign: another item starts
 UNMARKED_TAIL_MAX_OVERLAP = 0.10    # a final run of paragraphs this foreign is a trailing item
+MIN_STEMS_TO_JUDGE = 6              # shorter paragraphs (headings) are neutral
 _TRAILING_CREDIT = re.compile(r"\s*\(([^()\n]{2,25})\)\s*$")
 
 
@@ -50,6 +53,7 @@ def clean(article: Article, settings: Settings | None = None) -> Article:
     for offset, line in enumerate(lines[start:]):
         state.position = start + offset
         _read_body_line(line, lex, state)
+    _drop_new_items(state)
     _drop_unmarked_tail(state)
     body = _strip_trailing_credit(article, state.body)
     article.text = "\n\n".join(body)
@@ -100,6 +104,10 @@ def _read_body_line(line: str, lex: L.Lexicon, state: _State) -> None:
     elif L.is_section_marker(line, lex) and state.body:
         state.cut = True
         state.removed.append((state.position, line))
+    elif L.is_inline_marker(line, lex):
+        # "اقرأ أيضا: <headline>" inside the article: one link, the article goes on
+        state.removed.append((state.position, line))
+        state.threshold = max(state.threshold, AFTER_FURNITURE_MIN_OVERLAP)
     elif L.is_notice(line, lex):
         state.removed.append((state.position, line))
         state.footer.append(line)
@@ -129,31 +137,50 @@ def _read_paragraph(line: str, state: _State) -> None:
 
 
 def overlap(stems: list[str], vocabulary: set[str]) -> float:
-    """Share of a paragraph's content words already used by the article."""
+    """Share of a paragraph's content words already used by the article, each word weighted
+    by its rarity in news (idf): sharing a name counts, sharing "الوزارة" hardly does."""
     if not stems:
         return 1.0
-    return sum(1 for s in stems if s in vocabulary) / len(stems)
+    total = sum(idf(s) for s in stems)
+    return sum(idf(s) for s in stems if s in vocabulary) / total if total else 1.0
+
+
+def _drop_new_items(state: _State) -> None:
+    """A headline line after the article's opening, foreign to it and followed by a foreign
+    paragraph, starts an unrelated item: it and everything after it go."""
+    body = state.body
+    vocabulary = set(state.vocabulary)
+    for index, paragraph in enumerate(body):
+        stems = content_stems(paragraph)
+        if index >= 2 and L.is_heading(paragraph) and len(stems) >= 3:
+            following = content_stems(body[index + 1]) if index + 1 < len(body) else []
+            heading_overlap = overlap(stems, vocabulary)
+            if (heading_overlap < NEW_ITEM_HEADLINE_ALONE
+                    or heading_overlap + overlap(following, vocabulary) < NEW_ITEM_MAX_OVERLAP):
+                state.removed.extend(zip(state.body_positions[index:], body[index:], strict=True))
+                del body[index:]
+                del state.body_positions[index:]
+                return
+        vocabulary.update(stems)
 
 
 def _drop_unmarked_tail(state: _State) -> None:
     """Trailing unrelated items with no marker: the earliest point after which every
-    paragraph is foreign to the article before it."""
+    paragraph is foreign to the article before it (short headings of those items are
+    neutral: they neither prove nor disprove continuity)."""
     body = state.body
     stems = [content_stems(p) for p in body]
     vocabulary = set(state.vocabulary)
     for p in stems[:2]:
         vocabulary.update(p)
     for start in range(2, len(body)):
-        if all(_foreign(p, vocabulary) for p in stems[start:]):
+        tail = [p for p in stems[start:] if len(p) >= MIN_STEMS_TO_JUDGE]
+        if tail and all(overlap(p, vocabulary) <= UNMARKED_TAIL_MAX_OVERLAP for p in tail):
             state.removed.extend(zip(state.body_positions[start:], body[start:], strict=True))
             del body[start:]
             del state.body_positions[start:]
             return
         vocabulary.update(stems[start])
-
-
-def _foreign(stems: list[str], vocabulary: set[str]) -> bool:
-    return len(stems) >= 6 and overlap(stems, vocabulary) <= UNMARKED_TAIL_MAX_OVERLAP
 
 
 def _strip_trailing_credit(article: Article, body: list[str]) -> list[str]:

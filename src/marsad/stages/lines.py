@@ -20,6 +20,8 @@ _CLOCK_OR_SYMBOLS = re.compile(r"^[\W\d_]*$")
 _HASHTAGS_ONLY = re.compile(r"^(?:\s*#\S+)+\s*$")
 _LATIN_ONLY = re.compile(r"^[A-Za-z0-9\s.,:;|/&+\-–—!?'’()@]+$")
 _BREADCRUMB = re.compile(r"\s[»›>/|]\s")
+# wire-service sign-off with editors' initials: "مرافئ/س ع/ه ك", "قنا/ م ع"
+_SIGN_OFF = re.compile(r"^[^\s/]{2,20}(?:\s?/\s?[^\s/]{1,3}(?:\s[^\s/]{1,3}){0,2}){1,3}\s*$")
 META_CUES = ("اخر تحديث", "تاريخ النشر", "نشر في", "نشر بتاريخ", "تم النشر", "نشر:", "تحديث:", "المصدر:", "المصدر :", "بقلم", "كتب:", "كتبت:", "كتب ", "اعداد:", "تحرير:")
 SENTENCE_PUNCT = ".!؟?:…"
 
@@ -81,6 +83,14 @@ def is_section_marker(line: str, lex: Lexicon) -> bool:
     return any(tuple(tokens[: len(m)]) == m for m in lex.markers if m)
 
 
+def is_inline_marker(line: str, lex: Lexicon) -> bool:
+    """"اقرأ أيضا: <headline>" on one line: a single related link, not a section."""
+    tokens = tokens_of(line)
+    if len(tokens) > 25 or ":" not in line:
+        return False
+    return any(tuple(tokens[: len(m)]) == m and len(tokens) > len(m) for m in lex.markers if m)
+
+
 def is_notice(line: str, lex: Lexicon) -> bool:
     norm = normalize(line)
     return any(notice in norm for notice in lex.notices)
@@ -89,7 +99,7 @@ def is_notice(line: str, lex: Lexicon) -> bool:
 def is_furniture(line: str, lex: Lexicon) -> bool:
     """Share/follow/subscribe lines, buttons, tags, hashtags, clocks, breadcrumbs."""
     stripped = line.strip()
-    if _CLOCK_OR_SYMBOLS.match(stripped) or _HASHTAGS_ONLY.match(stripped):
+    if _CLOCK_OR_SYMBOLS.match(stripped) or _HASHTAGS_ONLY.match(stripped) or _SIGN_OFF.match(stripped):
         return True
     tokens = tokens_of(stripped)
     if any(tuple(tokens[: len(p)]) == p for p in lex.prefixes):

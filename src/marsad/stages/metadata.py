@@ -13,17 +13,20 @@ import re
 
 from marsad.arabic.dates import DateMatch, find_dates, find_relative, parse_iso_like, resolve_relative
 from marsad.arabic.normalize import normalize, normalize_with_map
+from marsad.arabic.tokens import stopwords
 from marsad.article import Article
 from marsad.gazetteer import gazetteer
 from marsad.outlets import Outlet, OutletIndex, outlet_index
 from marsad.settings import Settings
-from marsad.stages.lines import SENTENCE_PUNCT
+from marsad.stages.lines import SENTENCE_PUNCT, is_notice, lexicon
 
 _UPDATE_CUES = ("اخر تحديث", "تاريخ التحديث", "تم التحديث", "تحديث:", "حدث في", "updated")
 _SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر الخبر|source)\s*[:：]\s*(.{2,60})$", re.I)
 _BYLINE = re.compile(r"^\s*(?:بقلم|كتب|كتبت|إعداد|اعداد|تحرير|by)\s*[:：]?\s*(.{3,60})$", re.I)
 _DATELINE_PREFIX = re.compile(r"^\s*([^\s\-–—:(،,.]{2,20}(?:\s[^\s\-–—:(،,.]{2,20}){0,2})\s*(?:\(([^()]{2,30})\)\s*)?[-–—:]\s")
-_IN_PLACE_TODAY = re.compile(r"\s(?:في|من)\s((?:ال)?[^\s،,.]{2,20}(?:\s[^\s،,.]{2,20})?)\s?[،,]?\s(?:اليوم|امس|مساء|صباح|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد)")
+# "القاهرة في 11 مارس / مرافئ /" and "الرياض 11 مارس (واس) -": agency-wire datelines
+_WIRE_DATELINE = re.compile(r"^\s*([^\s\d/()\-–—:،,.]{2,20}(?:\s[^\s\d/()\-–—:،,.]{2,20})??)\s+(?:في\s+)?[0-9٠-٩]{1,2}\s+[^\s/()]{3,12}(?:\s+[0-9٠-٩]{4})?\s*[/(]\s*([^/()]{2,30}?)\s*[/)]")
+_IN_PLACE_TODAY = re.compile(r"\s(?:في|من)\s((?:ال)?[^\s،,.]{2,20}(?:\s[^\s،,.]{2,20})??)\s?[،,]?\s(?:اليوم|امس|مساء|صباح|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد)")
 
 
 def metadata(article: Article, settings: Settings | None = None) -> Article:
@@ -99,18 +102,25 @@ def _outlet_and_agency(article: Article, settings: Settings) -> None:
     index = outlet_index(settings.outlet_files)
     outlet = _given_outlet(article, index) or index.by_url(article.url)
     if outlet is None and article.html_meta.get("site_name"):
-        outlet = index.lookup(article.html_meta["site_name"]) or index.find_in(article.html_meta["site_name"])
+        site = article.html_meta["site_name"]
+        outlet = index.lookup(site) or index.find_in(site, strict=False)
     agency = None
-    for line in article.footer_lines + article.header_lines + article.removed:
+    for line in article.header_lines + article.footer_lines + article.removed:
         source = _SOURCE_LINE.match(line)
-        found = index.find_in(source.group(1)) if source else None
-        if found and found.kind == "agency":
-            agency = agency or found
-        elif found:
-            outlet = outlet or found
+        if source:
+            found = index.lookup(source.group(1)) or index.find_in(source.group(1), strict=False)
+            if found and found.kind == "agency":
+                agency = agency or found
+            elif found:
+                outlet = outlet or found
         elif outlet is None and not _is_prose_line(line):
-            outlet = index.find_in(line)
-    agency = agency or _credited_agency(article, index)
+            # a masthead line that is just the name, a copyright line, or a "join us" line
+            outlet = index.lookup(line) or index.find_in(line, strict=not _is_copyright(line))
+    credited = _credited_agency(article, index)
+    if credited is not None and credited.kind != "agency":
+        outlet = outlet or credited          # "/ مرافئ /" credits the publisher itself
+    elif credited is not None:
+        agency = agency or credited
     if outlet is not None:
         article.outlet = outlet.name_en
     elif article.given.get("outlet"):
@@ -119,9 +129,16 @@ def _outlet_and_agency(article: Article, settings: Settings) -> None:
         article.agency = agency.name_en
 
 
+def _is_copyright(line: str) -> bool:
+    norm = normalize(line)
+    return "©" in line or "حقوق" in norm or "copyright" in norm
+
+
 def _is_prose_line(line: str) -> bool:
     # Masthead and notice lines name their outlet; running prose names other outlets.
-    return len(line.split()) > 25 and line.rstrip()[-1:] in SENTENCE_PUNCT and "©" not in line
+    if "©" in line or is_notice(line, lexicon()):
+        return False
+    return len(line.split()) > 25 and line.rstrip()[-1:] in SENTENCE_PUNCT
 
 
 def _given_outlet(article: Article, index: OutletIndex) -> Outlet | None:
@@ -133,11 +150,11 @@ def _given_outlet(article: Article, index: OutletIndex) -> Outlet | None:
 
 def _credited_agency(article: Article, index: OutletIndex) -> Outlet | None:
     """"بكين (رويترز) -" in the dateline, or a credit "(İLKHA)" after the last paragraph."""
-    match = _DATELINE_PREFIX.match(article.text[:120])
+    match = _DATELINE_PREFIX.match(article.text[:120]) or _WIRE_DATELINE.match(article.text[:160])
     candidates = [match.group(2)] if match and match.group(2) else []
     candidates += [line for line in article.footer_lines if len(line.split()) <= 3]
     for candidate in candidates:
-        found = index.lookup(candidate) or index.find_in(candidate)
+        found = index.lookup(candidate)
         if found:
             return found
     return None
@@ -147,22 +164,26 @@ def _credited_agency(article: Article, index: OutletIndex) -> Outlet | None:
 
 def _dateline(article: Article, settings: Settings) -> None:
     places = gazetteer(settings.gazetteer_files)
-    prefix = _DATELINE_PREFIX.match(article.text[:120])
-    if prefix:
-        entry = places.lookup(prefix.group(1))
-        if entry and entry.type == "PLACE":
-            article.dateline, article.dateline_id = prefix.group(1).strip(), entry.id
-            return
-        if len(prefix.group(1).split()) <= 2 and prefix.group(2):
-            article.dateline = prefix.group(1).strip()
-            return
-    first_sentence = normalize(article.text[:400])
-    for match in _IN_PLACE_TODAY.finditer(first_sentence):
+    prefix = _DATELINE_PREFIX.match(article.text[:120]) or _WIRE_DATELINE.match(article.text[:160])
+    if prefix and _plausible_place(prefix.group(1)):
+        place = prefix.group(1).strip()
+        entry = places.lookup(place)
+        article.dateline = place
+        article.dateline_id = entry.id if entry and entry.type == "PLACE" else None
+        return
+    opening = normalize(article.text[:400])
+    for match in _IN_PLACE_TODAY.finditer(opening):
         entry = places.lookup(match.group(1))
         if entry and entry.type == "PLACE" and entry.kind in ("capital", "city"):
             article.dateline = _original_span(article.text, match.start(1), match.end(1))
             article.dateline_id = entry.id
             return
+
+
+def _plausible_place(words: str) -> bool:
+    """One or two words, none of them a function word ("قال الوزير -" is not a dateline)."""
+    tokens = normalize(words).split()
+    return 1 <= len(tokens) <= 2 and not any(t in stopwords() for t in tokens)
 
 
 def _original_span(text: str, norm_start: int, norm_end: int) -> str:

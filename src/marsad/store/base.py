@@ -13,8 +13,34 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from marsad.arabic.normalize import normalize
+from marsad.arabic.tokens import search_keys
 from marsad.article import Article
+
+
+@dataclass
+class SearchFilters:
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    article_ids: set[str] | None = None     # from person/story filters
+    extra_ids: set[str] | None = None       # articles matched by entity name (added to text hits)
+
+    def where(self, placeholder: str) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if self.outlet:
+            clauses.append(f"a.outlet = {placeholder}")
+            params.append(self.outlet)
+        if self.since:
+            clauses.append(f"SUBSTR(a.published, 1, 10) >= {placeholder}")
+            params.append(self.since[:10])
+        if self.until:
+            clauses.append(f"SUBSTR(a.published, 1, 10) <= {placeholder}")
+            params.append(self.until[:10])
+        if self.article_ids is not None:
+            ids = sorted(self.article_ids) or [""]
+            clauses.append("a.id IN (" + ",".join([placeholder] * len(ids)) + ")")
+            params.extend(ids)
+        return (" AND ".join(clauses) or "1=1"), params
 
 
 @dataclass
@@ -46,6 +72,11 @@ class Store(ABC):
 
     @abstractmethod
     def _index_search(self, article_seq: int, title: str, text: str) -> None: ...
+
+    @abstractmethod
+    def match(self, groups: list[list[str]], filters: SearchFilters, limit: int, offset: int) -> tuple[int, list[tuple[str, float]]]:
+        """Full-text match: every group (a phrase of search keys) must occur. Returns the total
+        number of matches and one page of (article id, score), best first."""
 
     def _sql(self, sql: str) -> str:
         return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
@@ -103,7 +134,7 @@ class Store(ABC):
             [(article.id, i, q.get("speaker"), q.get("speaker_name"), q["kind"], q["text"],
               q.get("cue"), article.published, article.outlet) for i, q in enumerate(article.quotes)],
         )
-        self._index_search(seq, normalize(article.title or ""), normalize(article.text))
+        self._index_search(seq, search_keys(article.title or ""), search_keys(article.text))
 
     def has(self, article_id: str) -> bool:
         return bool(self.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)))
@@ -145,6 +176,59 @@ class Store(ABC):
             "stories": one("SELECT COUNT(*) FROM stories"),
             "duplicates": one("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
         }
+
+    # --- entities and quotes (derived tables) ---
+    def entities(self, type: str | None = None, top: int | None = None) -> list[dict[str, Any]]:
+        """Entities with mention and article counts, most mentioned first."""
+        sql = ("SELECT entity_id, MAX(name), MAX(name_ar), MAX(type), SUM(count), COUNT(DISTINCT article_id)"
+               " FROM mentions" + (" WHERE type=?" if type else "") +
+               " GROUP BY entity_id ORDER BY SUM(count) DESC, entity_id")
+        if top:
+            sql += f" LIMIT {int(top)}"
+        rows = self.execute(sql, (type.upper(),) if type else ())
+        return [{"id": r[0], "name": r[1], "name_ar": r[2], "type": r[3], "mentions": int(r[4]),
+                 "articles": int(r[5])} for r in rows]
+
+    def entity(self, name_or_id: str) -> dict[str, Any] | None:
+        """One entity by id, English name or Arabic name, with the articles that mention it."""
+        needle = name_or_id.strip()
+        rows = self.execute(
+            "SELECT entity_id, MAX(name), MAX(name_ar), MAX(type), SUM(count) FROM mentions"
+            " WHERE entity_id=? OR LOWER(name)=LOWER(?) OR name_ar=? GROUP BY entity_id"
+            " ORDER BY SUM(count) DESC LIMIT 1", (needle, needle, needle))
+        if not rows:
+            return None
+        entity_id = rows[0][0]
+        articles = self.execute(
+            "SELECT a.id, a.title, a.source, a.outlet, a.published, m.count FROM mentions m"
+            " JOIN articles a ON a.id = m.article_id WHERE m.entity_id=? ORDER BY a.published, a.seq",
+            (entity_id,))
+        return {"id": entity_id, "name": rows[0][1], "name_ar": rows[0][2], "type": rows[0][3],
+                "mentions": int(rows[0][4]),
+                "articles": [{"id": r[0], "title": r[1], "source": r[2], "outlet": r[3],
+                              "published": r[4], "mentions": int(r[5])} for r in articles],
+                "quotes": self.quotes(speaker=entity_id)}
+
+    def quotes(self, speaker: str | None = None, since: str | None = None,
+               article_id: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Quotes with speaker, outlet, date and article; `speaker` is an id or an English name."""
+        where, params = [], []
+        if speaker:
+            where.append("(q.speaker=? OR LOWER(q.speaker_name)=LOWER(?))")
+            params += [speaker, speaker]
+        if since:
+            where.append("q.published >= ?")
+            params.append(since)
+        if article_id:
+            where.append("q.article_id=?")
+            params.append(article_id)
+        sql = ("SELECT q.article_id, q.idx, q.speaker, q.speaker_name, q.kind, q.text, q.cue,"
+               " q.published, q.outlet, a.title, a.source FROM quotes q JOIN articles a ON a.id = q.article_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY q.published, a.seq, q.idx" + (f" LIMIT {int(limit)}" if limit else ""))
+        return [{"article": r[0], "index": r[1], "speaker": r[2], "speaker_name": r[3], "kind": r[4],
+                 "text": r[5], "cue": r[6], "published": r[7], "outlet": r[8], "title": r[9],
+                 "source": r[10]} for r in self.execute(sql, params)]
 
     # --- stories (written by the stories package) ---
     def replace_stories(self, stories: list[dict[str, Any]]) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import psycopg
 
-from marsad.store.base import Store
+from marsad.store.base import SearchFilters, Store
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -92,6 +92,23 @@ class PostgresStore(Store):
             " ON CONFLICT (rowid) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body",
             (article_seq, title, text),
         )
+
+    def match(self, groups: list[list[str]], filters: SearchFilters, limit: int, offset: int) -> tuple[int, list[tuple[str, float]]]:
+        where, params = filters.where("%s")
+        if groups:
+            # phraseto_tsquery takes plain text: user input is data, never tsquery syntax.
+            query = " && ".join(["phraseto_tsquery('simple', %s)"] * len(groups))
+            base = (f" FROM articles_fts f JOIN articles a ON a.seq = f.rowid, ({'SELECT ' + query} AS q) qq"
+                    f" WHERE f.tsv @@ qq.q AND {where}")
+            text_params = [" ".join(g) for g in groups] + params
+            total = self._execute("SELECT COUNT(*)" + base, text_params)[0][0]
+            rows = self._execute("SELECT a.id, ts_rank_cd(f.tsv, qq.q) AS score" + base
+                                 + " ORDER BY score DESC, a.seq LIMIT %s OFFSET %s", [*text_params, limit, offset])
+            return int(total), [(r[0], float(r[1])) for r in rows]
+        total = self._execute(f"SELECT COUNT(*) FROM articles a WHERE {where}", params)[0][0]
+        rows = self._execute(f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.published DESC NULLS LAST, a.seq"
+                             " LIMIT %s OFFSET %s", [*params, limit, offset])
+        return int(total), [(r[0], 0.0) for r in rows]
 
     def drop_schema(self) -> None:
         """Tests only: remove the private schema this store created."""

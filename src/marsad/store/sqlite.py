@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from marsad.store.base import Store
+from marsad.store.base import SearchFilters, Store
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -88,6 +88,24 @@ class SQLiteStore(Store):
         self.conn.execute(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?,?,?)", (article_seq, title, text)
         )
+
+    def match(self, groups: list[list[str]], filters: SearchFilters, limit: int, offset: int) -> tuple[int, list[tuple[str, float]]]:
+        where, params = filters.where("?")
+        if groups:
+            # Every key is quoted, so user input never reaches the FTS5 query parser as syntax.
+            fts = " AND ".join('"' + " ".join(g).replace('"', '""') + '"' for g in groups)
+            base = (" FROM articles_fts f JOIN articles a ON a.seq = f.rowid"
+                    f" WHERE articles_fts MATCH ? AND {where}")
+            text_params = [fts, *params]
+            total = self.conn.execute("SELECT COUNT(*)" + base, text_params).fetchone()[0]
+            rows = self.conn.execute(
+                "SELECT a.id, -bm25(articles_fts, 4.0, 1.0) AS score" + base
+                + " ORDER BY score DESC, a.seq LIMIT ? OFFSET ?", [*text_params, limit, offset]).fetchall()
+            return int(total), [(r[0], float(r[1])) for r in rows]
+        total = self.conn.execute(f"SELECT COUNT(*) FROM articles a WHERE {where}", params).fetchone()[0]
+        rows = self.conn.execute(f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.published DESC, a.seq"
+                                 " LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        return int(total), [(r[0], 0.0) for r in rows]
 
     def close(self) -> None:
         self.conn.close()

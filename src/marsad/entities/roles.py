@@ -1,0 +1,132 @@
+"""People named by role: apposition ("وزير الخارجية الروسي سيرغي لافروف"), later role-only
+references ("وزير الخارجية الروسي", "الوزير الصيني", "نظيره الصيني"), and office holders.
+
+Resolution order for a role-only reference, never guessing:
+1. the one person already mentioned in the article who holds that role (from an apposition
+   in this article, or from the gazetteer's offices);
+2. with no such person, the one holder of that office on the article's date (known date only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from marsad.entities.lexicon import Lexicon
+from marsad.entities.matcher import longest_match
+from marsad.entities.mentions import MentionTable
+from marsad.gazetteer import Entry, Gazetteer
+
+GENERIC_MINISTER = "minister"
+
+
+@dataclass
+class RoleRef:
+    first: int
+    last: int              # exclusive token index
+    role: str | None       # None for a counterpart ("نظيره")
+    kind: str
+    country: str | None
+
+
+def find_role_refs(table: MentionTable, lex: Lexicon) -> list[RoleRef]:
+    refs: list[RoleRef] = []
+    index = 0
+    tokens = table.tokens
+    while index < len(tokens):
+        ref = _role_at(table, lex, index)
+        if ref is None:
+            index += 1
+            continue
+        refs.append(ref)
+        index = ref.last
+    return refs
+
+
+def _role_at(table: MentionTable, lex: Lexicon, index: int) -> RoleRef | None:
+    if table.taken[index]:
+        return None
+    tokens = table.tokens
+    if tokens[index].norm in lex.counterparts or tokens[index].norm.lstrip("و") in lex.counterparts:
+        role, kind, last = None, "counterpart", index + 1
+    else:
+        match = longest_match(tokens, index, lex.roles.get, lex.max_role_words)
+        if match is None:
+            return None
+        _, size, (role, kind) = match
+        last = index + size
+    country, last = _country_after(table, lex, last)
+    return RoleRef(index, last, role, kind, country)
+
+
+def _country_after(table: MentionTable, lex: Lexicon, index: int) -> tuple[str | None, int]:
+    """"الروسي" (adjective) or "روسيا"/"للأمم المتحدة" (genitive) right after a role."""
+    tokens = table.tokens
+    if index >= len(tokens) or table.taken[index] and not _is_place(table, index):
+        return None, index
+    country = lex.adjectives.get(tokens[index].norm)
+    if country:
+        return country, index + 1
+    match = longest_match(tokens, index, lex.country_forms.get, 4)
+    if match:
+        return match[2], index + match[1]
+    return None, index
+
+
+def _is_place(table: MentionTable, index: int) -> bool:
+    found = table.at_token(index)
+    return found is not None and found.entry.type in ("PLACE", "ORG")
+
+
+def resolve_roles(table: MentionTable, refs: list[RoleRef], lex: Lexicon, gaz: Gazetteer,
+                  day: dt.date | None) -> None:
+    last_role: str | None = None
+    for ref in refs:
+        following = table.at_token(ref.last)
+        if following is not None and following.entry.type == "PERSON":
+            # apposition: the role describes the name that follows; the name is the mention
+            if ref.role and ref.country:
+                table.roles.setdefault(following.entry.id, set()).add((ref.role, ref.country))
+            last_role = ref.role or last_role
+            continue
+        if ref.country is None or not table.free(ref.first, ref.last):
+            continue
+        person = _resolve(table, ref, lex, gaz, day, last_role)
+        if person is not None:
+            table.add(person, ref.first, ref.last, 0, "role")
+        last_role = ref.role or last_role
+
+
+def _resolve(table: MentionTable, ref: RoleRef, lex: Lexicon, gaz: Gazetteer,
+             day: dt.date | None, last_role: str | None) -> Entry | None:
+    position = table.tokens[ref.first].start
+    earlier = table.persons_before(position)
+    country = ref.country or ""
+    if ref.role is None:   # counterpart: the one earlier person of that country
+        candidates = [p for p in earlier if _country_of(table, lex, p, day) == country]
+        role = last_role
+    else:
+        role = ref.role
+        candidates = [p for p in earlier if _holds(table, lex, p, role, country, day)]
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates or day is None or role is None or ref.kind == "generic":
+        return None
+    holder = lex.holder_at(role, country, day)
+    return gaz.by_name(holder) if holder else None
+
+
+def _holds(table: MentionTable, lex: Lexicon, person: Entry, role: str, country: str,
+           day: dt.date | None) -> bool:
+    local = table.roles.get(person.id, set())
+    if any(c == country and (r == role or role == GENERIC_MINISTER and r.endswith("minister")) for r, c in local):
+        return True
+    # an earlier mention that ever held the role: articles also recount past meetings
+    return lex.holds(person.name, role, country, None)
+
+
+def _country_of(table: MentionTable, lex: Lexicon, person: Entry, day: dt.date | None) -> str:
+    local = {c for _, c in table.roles.get(person.id, set())}
+    if len(local) == 1:
+        return local.pop()
+    return person.country

@@ -1,0 +1,54 @@
+"""A readable romanization of Arabic names for people the gazetteer does not know.
+
+Not a scholarly transliteration: it aims at what English-language press would print for a
+name it meets for the first time ("هاني سويلم" -> "Hani Swylm" is acceptable, stable, ASCII).
+"""
+
+from __future__ import annotations
+
+from marsad.arabic.normalize import normalize
+
+_LETTERS = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "",
+    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
+    "ي": "y", "ء": "", "ى": "a",
+}
+_PARTICLES = {"بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "Abu", "ال": "Al", "عبد": "Abd",
+              "الله": "Allah", "الدين": "al-Din", "محمد": "Mohammed", "احمد": "Ahmed"}
+
+
+def romanize_word(word: str) -> str:
+    word = normalize(word)
+    if word in _PARTICLES:
+        return _PARTICLES[word]
+    prefix = ""
+    if word.startswith("عبد") and len(word) > 4:
+        prefix, word = "Abdel", word[3:].removeprefix("ال")
+        if word == "له":
+            return "Abdullah"
+    if word.startswith("ال") and len(word) > 3:
+        prefix, word = (prefix + " " if prefix else "") + "Al-", word[2:]
+    out = []
+    for index, char in enumerate(word):
+        latin = _LETTERS.get(char, "")
+        if char == "و" and 0 < index < len(word) - 1:
+            latin = "o" if word[index - 1] not in "اوي" else "w"
+        elif char == "ي" and 0 < index < len(word) - 1:
+            latin = "i" if word[index - 1] not in "اوي" else "y"
+        elif char == "ي" and index == len(word) - 1 and index > 0 and word[index - 1] not in "اوي":
+            latin = "i"
+        elif char == "ه" and index == len(word) - 1 and index > 0:
+            latin = "a"     # taa marbuta, folded to ه by normalization
+        out.append(latin)
+    body = "".join(out)
+    body = body[:1].upper() + body[1:]
+    if prefix.endswith("Al-"):
+        return prefix + body
+    return (prefix + " " + body).strip() if prefix else body
+
+
+def romanize(name: str) -> str:
+    """"خالد المنصوري" -> "Khald Al-Mnsori"; always ASCII, words capitalised."""
+    words = [romanize_word(w) for w in name.split()]
+    return " ".join(w for w in words if w)

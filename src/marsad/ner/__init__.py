@@ -1,0 +1,7 @@
+"""Statistical named-entity tagger (CRF) trained on ANERcorp and shipped with the package."""
+
+from __future__ import annotations
+
+from marsad.ner.tagger import TYPES, Tagger, load_tagger, spans_from_labels, tokenize
+
+__all__ = ["TYPES", "Tagger", "load_tagger", "spans_from_labels", "tokenize"]

@@ -1,0 +1,153 @@
+"""Entities stage: people, organisations and places with canonical ids and English names.
+
+Passes over one article's tokens, each filling only tokens no earlier pass took:
+1. ministries by pattern ("وزارة الخارجية الروسية");
+2. gazetteer names, proclitic-aware (longest match);
+3. the trained tagger (marsad.ner) for names the gazetteer does not know;
+4. role titles and counterparts, resolved by in-article coreference or office dates;
+5. surnames and other name parts of people already mentioned ("لافروف", "وانغ").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.arabic.dates import parse_iso_like
+from marsad.arabic.tokens import stopwords
+from marsad.article import Article
+from marsad.entities.lexicon import Lexicon, lexicon
+from marsad.entities.matcher import Token, longest_match, tokenize, clitic_variants
+from marsad.entities.mentions import CONTRACT_TYPES, MentionTable
+from marsad.entities.roles import find_role_refs, resolve_roles
+from marsad.entities.romanize import romanize
+from marsad.gazetteer import MAX_NAME_WORDS, Entry, Gazetteer, entity_id, gazetteer
+from marsad.settings import Settings
+
+EAST_ASIAN = {"China", "Taiwan", "North Korea", "South Korea", "Vietnam", "Singapore"}
+_NAME_PARTICLES = {"بن", "ابن", "بنت", "ابو", "ال", "عبد", "ولد", "اف", "دي", "فون"}
+DATED_SOURCES = {"explicit", "html-meta", "input", "updated", "relative", "story"}
+
+
+def entities(article: Article, settings: Settings | None = None) -> Article:
+    settings = settings or Settings()
+    gaz = gazetteer(settings.gazetteer_files)
+    lex = lexicon()
+    table = MentionTable(tokenize(article.text), article.text)
+    _ministries(table, lex)
+    _gazetteer_names(table, gaz)
+    if settings.use_model:
+        _model_names(table, gaz)
+    resolve_roles(table, find_role_refs(table, lex), lex, gaz, article_day(article))
+    _name_parts(table)
+    article.entities = table.to_entities()
+    return article
+
+
+def article_day(article: Article) -> dt.date | None:
+    if not article.published or article.published_source not in DATED_SOURCES:
+        return None
+    found = parse_iso_like(article.published)
+    return found.date if found else None
+
+
+def _ministries(table: MentionTable, lex: Lexicon) -> None:
+    tokens = table.tokens
+    for index, token in enumerate(tokens):
+        if table.taken[index]:
+            continue
+        has_ministry = any(v == "وزاره" for v, _ in clitic_variants(token))
+        start = index + 1 if has_ministry else index
+        match = longest_match(tokens, start, lex.ministries.get, 4) if start < len(tokens) else None
+        if match is None:
+            continue
+        skip, size, (name_en, bare) = match
+        after = start + size
+        country = lex.adjectives.get(tokens[after].norm) if after < len(tokens) else None
+        if country is None or not (has_ministry or bare):
+            continue
+        entry = Entry(entity_id("ORG", f"{name_en} {country}"), "ORG", f"{name_en} ({country})", "")
+        table.add(entry, index, after + 1, skip if not has_ministry else _skip(token), "ministry")
+
+
+def _skip(token: Token) -> int:
+    return next(skip for variant, skip in clitic_variants(token) if variant == "وزاره")
+
+
+def _gazetteer_names(table: MentionTable, gaz: Gazetteer) -> None:
+    index = 0
+    while index < len(table.tokens):
+        match = None if table.taken[index] else longest_match(table.tokens, index, gaz.get, MAX_NAME_WORDS)
+        if match is None:
+            index += 1
+            continue
+        skip, size, entry = match
+        if table.free(index, index + size):
+            table.add(entry, index, index + size, skip, "gazetteer")
+        index += size
+
+
+def _model_names(table: MentionTable, gaz: Gazetteer) -> None:
+    from marsad.ner.tagger import load_tagger
+
+    tagger = load_tagger()
+    if tagger is None:
+        return
+    words = [t.text for t in table.tokens]
+    for first, last, label in tagger.spans(words):
+        if not table.free(first, last) or label not in CONTRACT_TYPES:
+            continue
+        skip, name = _strip_span(table.tokens[first:last], table.text)
+        if len(name) < 3 or (last - first == 1 and table.tokens[first].norm in stopwords()):
+            continue
+        kind = CONTRACT_TYPES[label]
+        known = gaz.lookup(name)
+        entry = known if known is not None and known.type == kind else _unknown(kind, name)
+        table.add(entry, first, last, skip, "model")
+
+
+def _strip_span(tokens: list[Token], text: str) -> tuple[int, str]:
+    """Drop a conjunction و or the proclitic before ال from a tagged span's first word."""
+    first = tokens[0]
+    skip = 0
+    for variant, chars in clitic_variants(first):
+        if chars and (variant.startswith("ال") or first.norm.startswith("و")) and chars <= 2:
+            skip = chars
+            break
+    return skip, text[first.start + skip : tokens[-1].end]
+
+
+def _unknown(kind: str, name_ar: str) -> Entry:
+    name_en = romanize(name_ar)
+    return Entry(entity_id(kind, name_en), kind, name_en, "")
+
+
+def _name_parts(table: MentionTable) -> None:
+    """Later mentions by surname ("لافروف") or, for East Asian names, family name ("وانغ")."""
+    parts: dict[str, Entry | None] = {}
+    first_seen: dict[str, int] = {}
+    for item in sorted(table.found, key=lambda f: f.start):
+        if item.entry.type != "PERSON":
+            continue
+        first_seen.setdefault(item.entry.id, item.start)
+        for part in _parts_of(item.entry, table.text[item.start : item.end]):
+            known = parts.get(part, item.entry)
+            parts[part] = item.entry if known is not None and known.id == item.entry.id else None
+    for index, token in enumerate(table.tokens):
+        if table.taken[index] or not token.is_word:
+            continue
+        for variant, skip in clitic_variants(token):
+            entry = parts.get(variant)
+            if entry is not None and first_seen[entry.id] < token.start:
+                table.add(entry, index, index + 1, skip, "surname")
+                break
+
+
+def _parts_of(entry: Entry, mention: str) -> list[str]:
+    words = [t.norm for t in tokenize(entry.name_ar or mention) if t.is_word]
+    if len(words) < 2:
+        return []
+    candidates = [words[-1]]
+    if entry.country in EAST_ASIAN:
+        candidates.append(words[0])
+    stop = stopwords()
+    return [w for w in candidates if len(w) >= 3 and w not in _NAME_PARTICLES and w not in stop]

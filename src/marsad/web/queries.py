@@ -1,0 +1,46 @@
+"""Read-side queries the API and pages need beyond the Store interface (paging, latest first).
+
+They go through `Store.execute`/`Store.match`, so they run unchanged on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from marsad.store import Store
+from marsad.store.base import SearchFilters
+
+
+def list_articles(store: Store, limit: int, offset: int, outlet: str | None = None,
+                  since: str | None = None) -> tuple[int, list[dict[str, Any]]]:
+    """Article records, latest first (undated last), with the total before paging."""
+    total, hits = store.match([], SearchFilters(outlet=outlet, since=since), limit, offset)
+    records = [store.get(article_id) for article_id, _ in hits]
+    return total, [r for r in records if r is not None]
+
+
+def list_stories(store: Store, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """Story records, most recently active first (undated last)."""
+    total = int(store.execute("SELECT COUNT(*) FROM stories")[0][0])
+    rows = store.execute(
+        "SELECT record FROM stories ORDER BY (last IS NULL), last DESC, ord LIMIT ? OFFSET ?",
+        (limit, offset))
+    return total, [json.loads(r[0]) for r in rows]
+
+
+def story_of(store: Store, story_id: str) -> dict[str, Any] | None:
+    """A story by its exact id (the Store's own lookup also accepts prefixes)."""
+    rows = store.execute("SELECT record FROM stories WHERE id=?", (story_id,))
+    return json.loads(rows[0][0]) if rows else None
+
+
+def records(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Article records by id, skipping ids no longer stored."""
+    found = {}
+    for article_id in ids:
+        record = store.get(article_id)
+        if record is not None:
+            found[article_id] = record
+    return found
+
