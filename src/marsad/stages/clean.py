@@ -37,6 +37,7 @@ class _State:
     position: int = 0
     footer: list[str] = field(default_factory=list)
     vocabulary: set[str] = field(default_factory=set)
+    title_vocabulary: set[str] = field(default_factory=set)
     threshold: float = 0.0          # > 0 once the article may have ended
     cut: bool = False
 
@@ -49,6 +50,9 @@ def clean(article: Article, settings: Settings | None = None) -> Article:
     lines = _drop_given_title(lines, article.title)
     start = _body_start(lines, lex)
     state = _State()
+    if article.title:
+        state.title_vocabulary.update(content_stems(article.title))
+        state.vocabulary.update(state.title_vocabulary)
     _read_header(article, lines[:start], lex, state)
     for offset, line in enumerate(lines[start:]):
         state.position = start + offset
@@ -87,6 +91,7 @@ def _read_header(article: Article, header: list[str], lex: L.Lexicon, state: _St
         if index == title_index:
             article.title = line
             state.vocabulary.update(content_stems(line))
+            state.title_vocabulary.update(content_stems(line))
         elif L.is_meta_line(line):
             article.header_lines.append(line)
         else:
@@ -149,7 +154,7 @@ def _drop_new_items(state: _State) -> None:
     """A headline line after the article's opening, foreign to it and followed by a foreign
     paragraph, starts an unrelated item: it and everything after it go."""
     body = state.body
-    vocabulary = set(state.vocabulary)
+    vocabulary = set(state.title_vocabulary)
     for index, paragraph in enumerate(body):
         stems = content_stems(paragraph)
         if index >= 2 and L.is_heading(paragraph) and len(stems) >= 3:
@@ -170,10 +175,13 @@ def _drop_unmarked_tail(state: _State) -> None:
     neutral: they neither prove nor disprove continuity)."""
     body = state.body
     stems = [content_stems(p) for p in body]
-    vocabulary = set(state.vocabulary)
+    vocabulary = set(state.title_vocabulary)
     for p in stems[:2]:
         vocabulary.update(p)
     for start in range(2, len(body)):
+        if continues(body[start]):
+            vocabulary.update(stems[start])
+            continue
         tail = [p for p in stems[start:] if len(p) >= MIN_STEMS_TO_JUDGE]
         if tail and all(overlap(p, vocabulary) <= UNMARKED_TAIL_MAX_OVERLAP for p in tail):
             state.removed.extend(zip(state.body_positions[start:], body[start:], strict=True))
@@ -181,6 +189,17 @@ def _drop_unmarked_tail(state: _State) -> None:
             del state.body_positions[start:]
             return
         vocabulary.update(stems[start])
+
+
+def continues(paragraph: str) -> bool:
+    """A paragraph opening with a connective ("و...", "كما", "يذكر أن", "من جهته") carries on
+    the article before it: a new, unrelated item does not start that way."""
+    first = paragraph.lstrip("\"“«(- ").split(" ", 1)[0]
+    norm = normalize(first)
+    return norm.startswith("و") and not norm.startswith(("وزير", "وزار", "وكال", "وفد", "وقع", "وسط", "وصل", "وجه", "ولي", "وحد", "وضع")) or norm in CONNECTIVES
+
+
+CONNECTIVES = frozenset(normalize(w) for w in ("كما", "يذكر", "يشار", "يأتي", "من", "بدوره", "بدورها", "فيما", "بينما", "إلى", "الى", "هذا", "ذلك", "لكن", "غير", "إذ", "حيث", "أما", "اما"))
 
 
 def _strip_trailing_credit(article: Article, body: list[str]) -> list[str]:

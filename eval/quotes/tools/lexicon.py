@@ -1,0 +1,83 @@
+"""Surface forms applied to every Part A document (all valid occurrences).
+
+Per-document specs (in part_a_*.py) add role-only mentions, local names and
+per-occurrence overrides (e.g. a dateline "تونس" = Tunis, the city).
+"""
+from annot import ORG as O  # noqa: E741
+from annot import PERSON as P
+from annot import PLACE as L
+from annot import E
+
+GLOBAL = [
+    # persons
+    E("سيرغي لافروف", P, "Sergey Lavrov"), E("لافروف", P, "Sergey Lavrov"),
+    E("وانغ يي", P, "Wang Yi"),
+    E("فلاديمير بوتين", P, "Vladimir Putin"), E("بوتين", P, "Vladimir Putin"),
+    E("شي جين بينغ", P, "Xi Jinping"),
+    E("أنطونيو غوتيريش", P, "Antonio Guterres"), E("غوتيريش", P, "Antonio Guterres"),
+    E("أحمد أبو الغيط", P, "Ahmed Aboul Gheit"), E("أبو الغيط", P, "Ahmed Aboul Gheit"),
+    E("أيمن الصفدي", P, "Ayman Safadi"), E("الصفدي", P, "Ayman Safadi"),
+    E("فيصل بن فرحان", P, "Faisal bin Farhan Al Saud"),
+    E("ماريا زاخاروفا", P, "Maria Zakharova"), E("زاخاروفا", P, "Maria Zakharova"),
+    E("لين جيان", P, "Lin Jian"),
+    E("دميتري بيسكوف", P, "Dmitry Peskov"), E("بيسكوف", P, "Dmitry Peskov"),
+    E("ماثيو ميلر", P, "Matthew Miller"), E("ميلر", P, "Matthew Miller"),
+    E("أنتوني بلينكن", P, "Antony Blinken"), E("بلينكن", P, "Antony Blinken"),
+    E("ستيفان دوجاريك", P, "Stephane Dujarric"), E("دوجاريك", P, "Stephane Dujarric"),
+    E("تيدروس أدهانوم غيبريسوس", P, "Tedros Adhanom Ghebreyesus"),
+    E("تيدروس", P, "Tedros Adhanom Ghebreyesus"),
+    E("عبد العزيز بن سلمان", P, "Abdulaziz bin Salman"),
+    E("جو بايدن", P, "Joe Biden"),
+    E("بدر عبد العاطي", P, "Badr Abdelatty"), E("عبد العاطي", P, "Badr Abdelatty"),
+    # organisations
+    E("الأمم المتحدة", O, "United Nations"),
+    E("مجلس الأمن الدولي", O, "United Nations Security Council"),
+    E("مجلس الأمن", O, "United Nations Security Council"),
+    E("جامعة الدول العربية", O, "Arab League"),
+    E("الجامعة العربية", O, "Arab League"),
+    E("مجلس الجامعة العربية", O, "Arab League Council"),
+    E("منظمة الصحة العالمية", O, "World Health Organization"),
+    E("صندوق النقد الدولي", O, "International Monetary Fund"),
+    E("الاتحاد الأوروبي", O, "European Union"),
+    E("المفوضية الأوروبية", O, "European Commission"),
+    E("الكرملين", O, "Kremlin"),
+    E("وزارة الخارجية الروسية", O, "Russian Ministry of Foreign Affairs"),
+    E("الخارجية الروسية", O, "Russian Ministry of Foreign Affairs"),
+    E("وزارة الخارجية الصينية", O, "Chinese Ministry of Foreign Affairs"),
+    E("الخارجية الصينية", O, "Chinese Ministry of Foreign Affairs"),
+    E("وزارة الخارجية الأمريكية", O, "United States Department of State"),
+    E("الأونروا", O, "UNRWA"),
+    E("أوبك+", O, "OPEC+"), E("أوبك", O, "OPEC"),
+    E("بريكس", O, "BRICS"),
+    E("منظمة شنغهاي للتعاون", O, "Shanghai Cooperation Organisation"),
+    E("تاس", O, "TASS"), E("شينخوا", O, "Xinhua"),
+    E("الأفق", O, "Al-Ofoq"),
+    E("مجلس التعاون لدول الخليج العربية", O, "Gulf Cooperation Council"),
+    E("الاتحاد الدولي لكرة القدم", O, "FIFA"),
+    E("وزارة الصحة السودانية", O, "Sudanese Ministry of Health"),
+    E("وزارة الصحة السعودية", O, "Saudi Ministry of Health"),
+    E("وكالة الأنباء السعودية", O, "Saudi Press Agency"),
+    # places
+    E("روسيا", L, "Russia"), E("الصين", L, "China"), E("بكين", L, "Beijing"),
+    E("موسكو", L, "Moscow"), E("أوكرانيا", L, "Ukraine"),
+    E("الشرق الأوسط", L, "Middle East"),
+    E("قطاع غزة", L, "Gaza Strip"), E("غزة", L, "Gaza Strip"), E("رفح", L, "Rafah"),
+    E("الضفة الغربية", L, "West Bank"),
+    E("الولايات المتحدة", L, "United States"), E("واشنطن", L, "Washington"),
+    E("نيويورك", L, "New York"), E("جنيف", L, "Geneva"),
+    E("القاهرة", L, "Cairo"), E("مصر", L, "Egypt"),
+    E("السودان", L, "Sudan"), E("الخرطوم", L, "Khartoum"), E("بورتسودان", L, "Port Sudan"),
+    E("دارفور", L, "Darfur"),
+    E("الرياض", L, "Riyadh"), E("جدة", L, "Jeddah"), E("السعودية", L, "Saudi Arabia"),
+    E("قطر", L, "Qatar"), E("الدوحة", L, "Doha"), E("دبي", L, "Dubai"),
+    E("الأردن", L, "Jordan"), E("عمّان", L, "Amman"),
+    E("لبنان", L, "Lebanon"), E("بيروت", L, "Beirut"),
+    E("سوريا", L, "Syria"), E("دمشق", L, "Damascus"),
+    E("البحر الأحمر", L, "Red Sea"),
+    E("الجزائر", L, "Algeria"), E("المغرب", L, "Morocco"), E("الرباط", L, "Rabat"),
+    E("تونس", L, "Tunisia"), E("إسبانيا", L, "Spain"), E("البرتغال", L, "Portugal"),
+    E("أوروبا", L, "Europe"), E("أفريقيا", L, "Africa"),
+    E("فيينا", L, "Vienna"), E("زيورخ", L, "Zurich"),
+    E("مكة المكرمة", L, "Mecca"), E("المدينة المنورة", L, "Medina"),
+    E("قناة السويس", L, "Suez Canal"),
+]
