@@ -13,6 +13,9 @@ from marsad.errors import InputError
 
 _CHARSET_DECL = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _CP1256_NAMES = {"windows-1256", "cp1256", "x-cp1256"}
+_SPACE = re.compile(r"\s")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_LETTER = re.compile(r"[^\W\d_]")
 _LETTER_MIN_RATIO = 0.4       # of the non-space characters
 _CONTROL_MAX_RATIO = 0.01
 
@@ -76,14 +79,12 @@ def _declared_cp1256(data: bytes) -> bool:
 def _check_plausible(text: str, source: str) -> None:
     if "\x00" in text:
         raise InputError(source, "binary data (NUL characters): not a text or HTML article")
-    visible = [c for c in text if not c.isspace()]
+    visible = len(text) - len(_SPACE.findall(text))
     if not visible:
         raise InputError(source, "empty input (only whitespace)")
-    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\n\r\t\f") or 0x7F <= ord(c) < 0xA0)
-    if controls / len(text) > _CONTROL_MAX_RATIO:
+    if len(_CONTROL.findall(text)) / len(text) > _CONTROL_MAX_RATIO:
         raise InputError(source, "binary data (control characters): not a text or HTML article")
-    letters = sum(1 for c in visible if c.isalpha())
-    if letters / len(visible) < _LETTER_MIN_RATIO:
+    if len(_LETTER.findall(text)) / visible < _LETTER_MIN_RATIO:
         raise InputError(source, "implausible text: almost no letters (binary or garbage?)")
-    if "\ufffd" in text and text.count("\ufffd") / len(visible) > 0.01:
+    if "\ufffd" in text and text.count("\ufffd") / visible > 0.01:
         raise InputError(source, "undecodable bytes: not valid text in any supported encoding")

@@ -53,6 +53,12 @@ class Gazetteer:
             self.entries[entry.id] = entry
             for alias in (entry.name_ar, *entry.aliases):
                 self._add_key(key_of(alias), entry)
+        from marsad.entities.matcher import KeyTable
+
+        self.table: KeyTable[Entry] = KeyTable()
+        for key, entry in self.by_key.items():
+            if key not in self.ambiguous:
+                self.table.add(key, entry)
 
     def _add_key(self, key: tuple[str, ...], entry: Entry) -> None:
         if not key or len(key) > MAX_NAME_WORDS:

@@ -46,13 +46,30 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of `text` (stopwords and short words dropped)."""
-    stop = stopwords()
+    return list(_content_stems(text))
+
+
+_STEMS: dict[str, str] = {}     # word -> stem, or "" for words that carry no content
+
+
+def _content_stem(word: str) -> str:
+    if len(word) < 3 or word in stopwords() or word.isdigit():
+        return ""
+    return stem(word)
+
+
+@lru_cache(maxsize=4096)
+def _content_stems(text: str) -> tuple[str, ...]:
+    if len(_STEMS) > 500_000:
+        _STEMS.clear()
     result = []
-    for _, _, word in words(normalize(text)):
-        if len(word) < 3 or word in stop or word.isdigit():
-            continue
-        result.append(stem(word))
-    return result
+    for word in WORD.findall(normalize(text)):
+        found = _STEMS.get(word)
+        if found is None:
+            found = _STEMS[word] = _content_stem(word)
+        if found:
+            result.append(found)
+    return tuple(result)
 
 
 _SEARCH_ARTICLES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "لل", "ال")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.data import data_path, read_lines, read_tsv, split_field
+from marsad.entities.matcher import KeyTable
 from marsad.gazetteer import key_of
 
 MINISTER_ROLES = ("minister",)
@@ -23,15 +24,14 @@ class Office:
 
 @dataclass
 class Lexicon:
-    roles: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # form -> (role, kind)
+    roles: KeyTable[tuple[str, str]] = field(default_factory=KeyTable)          # form -> (role, kind)
     adjectives: dict[str, str] = field(default_factory=dict)                     # "الروسي" -> Russia
-    country_forms: dict[tuple[str, ...], str] = field(default_factory=dict)      # "روسيا" -> Russia
+    country_forms: KeyTable[str] = field(default_factory=KeyTable)               # "روسيا" -> Russia
     offices: dict[str, list[Office]] = field(default_factory=lambda: defaultdict(list))
     holders: dict[tuple[str, str], list[tuple[str, Office]]] = field(default_factory=lambda: defaultdict(list))
-    ministries: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)
+    ministries: KeyTable[tuple[str, bool]] = field(default_factory=KeyTable)
     counterparts: frozenset[str] = frozenset()
     as_of: dt.date | None = None
-    max_role_words: int = 1
 
     def holder_at(self, role: str, country: str, day: dt.date) -> str | None:
         """The one person who held `role` for `country` on `day`, else None (never a guess)."""
@@ -95,10 +95,7 @@ def _load_roles(lex: Lexicon) -> None:
         return
     for row in read_tsv(path):
         for form in split_field(row.get("forms_ar", "")):
-            key = key_of(form)
-            if key:
-                lex.roles.setdefault(key, (row["role"], row.get("kind", "office")))
-                lex.max_role_words = max(lex.max_role_words, len(key))
+            lex.roles.add(key_of(form), (row["role"], row.get("kind", "office")))
 
 
 def _load_nationalities(lex: Lexicon) -> None:
@@ -111,8 +108,7 @@ def _load_nationalities(lex: Lexicon) -> None:
             if len(key) == 1:
                 lex.adjectives.setdefault(key[0], row["country"])
         for form in split_field(row.get("country_forms_ar", "")):
-            if key_of(form):
-                lex.country_forms.setdefault(key_of(form), row["country"])
+            lex.country_forms.add(key_of(form), row["country"])
 
 
 def _load_offices(lex: Lexicon) -> None:
@@ -138,4 +134,4 @@ def _load_offices(lex: Lexicon) -> None:
 
 def _load_ministries(lex: Lexicon) -> None:
     for row in read_tsv(data_path("ministries.tsv")):
-        lex.ministries[key_of(row["portfolio_ar"])] = (row["name_en"], row.get("bare") == "1")
+        lex.ministries.add(key_of(row["portfolio_ar"]), (row["name_en"], row.get("bare") == "1"))

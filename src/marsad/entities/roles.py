@@ -27,6 +27,7 @@ class RoleRef:
     role: str | None       # None for a counterpart ("نظيره")
     kind: str
     country: str | None
+    skip: int = 0          # proclitic characters before the role word ("ونظيره")
 
 
 def find_role_refs(table: MentionTable, lex: Lexicon) -> list[RoleRef]:
@@ -47,16 +48,20 @@ def _role_at(table: MentionTable, lex: Lexicon, index: int) -> RoleRef | None:
     if table.taken[index]:
         return None
     tokens = table.tokens
-    if tokens[index].norm in lex.counterparts or tokens[index].norm.lstrip("و") in lex.counterparts:
-        role, kind, last = None, "counterpart", index + 1
+    counterpart_skip = next((skip for v, skip in tokens[index].variants if v in lex.counterparts), None)
+    if counterpart_skip is None and not lex.roles.starts(tokens[index]):
+        return None
+    skip = 0
+    if counterpart_skip is not None:
+        role, kind, last, skip = None, "counterpart", index + 1, counterpart_skip
     else:
-        match = longest_match(tokens, index, lex.roles.get, lex.max_role_words)
+        match = longest_match(tokens, index, lex.roles)
         if match is None:
             return None
-        _, size, (role, kind) = match
+        skip, size, (role, kind) = match
         last = index + size
     country, last = _country_after(table, lex, last)
-    return RoleRef(index, last, role, kind, country)
+    return RoleRef(index, last, role, kind, country, skip)
 
 
 def _country_after(table: MentionTable, lex: Lexicon, index: int) -> tuple[str | None, int]:
@@ -67,7 +72,7 @@ def _country_after(table: MentionTable, lex: Lexicon, index: int) -> tuple[str |
     country = lex.adjectives.get(tokens[index].norm)
     if country:
         return country, index + 1
-    match = longest_match(tokens, index, lex.country_forms.get, 4)
+    match = longest_match(tokens, index, lex.country_forms)
     if match:
         return match[2], index + match[1]
     return None, index
@@ -93,7 +98,7 @@ def resolve_roles(table: MentionTable, refs: list[RoleRef], lex: Lexicon, gaz: G
             continue
         person = _resolve(table, ref, lex, gaz, day, last_role)
         if person is not None:
-            table.add(person, ref.first, ref.last, 0, "role")
+            table.add(person, ref.first, ref.last, ref.skip, "role")
         last_role = ref.role or last_role
 
 

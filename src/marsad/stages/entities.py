@@ -13,14 +13,15 @@ from __future__ import annotations
 import datetime as dt
 
 from marsad.arabic.dates import parse_iso_like
+from marsad.arabic.normalize import normalize
 from marsad.arabic.tokens import stopwords
 from marsad.article import Article
 from marsad.entities.lexicon import Lexicon, lexicon
-from marsad.entities.matcher import Token, longest_match, tokenize, clitic_variants
+from marsad.entities.matcher import KeyTable, Token, clitic_variants, longest_match, tokenize
 from marsad.entities.mentions import CONTRACT_TYPES, MentionTable
 from marsad.entities.roles import find_role_refs, resolve_roles
 from marsad.entities.romanize import romanize
-from marsad.gazetteer import MAX_NAME_WORDS, Entry, Gazetteer, entity_id, gazetteer
+from marsad.gazetteer import Entry, Gazetteer, entity_id, gazetteer
 from marsad.settings import Settings
 
 EAST_ASIAN = {"China", "Taiwan", "North Korea", "South Korea", "Vietnam", "Singapore"}
@@ -55,18 +56,30 @@ def _ministries(table: MentionTable, lex: Lexicon) -> None:
     for index, token in enumerate(tokens):
         if table.taken[index]:
             continue
-        has_ministry = any(v == "وزاره" for v, _ in clitic_variants(token))
+        has_ministry = bool(_MINISTRY.starts(token))
+        if not has_ministry and not lex.ministries.starts(token):
+            continue
         start = index + 1 if has_ministry else index
-        match = longest_match(tokens, start, lex.ministries.get, 4) if start < len(tokens) else None
+        match = longest_match(tokens, start, lex.ministries) if start < len(tokens) else None
         if match is None:
             continue
         skip, size, (name_en, bare) = match
         after = start + size
-        country = lex.adjectives.get(tokens[after].norm) if after < len(tokens) else None
-        if country is None or not (has_ministry or bare):
+        adjective = tokens[after].norm if after < len(tokens) else ""
+        country = lex.adjectives.get(adjective)
+        # "الخارجية الروسية" names the ministry; "وزير الخارجية الروسي" is a minister
+        if country is None or not (has_ministry or (bare and adjective.endswith("ه") and not _after_role(tokens, index, lex))):
             continue
         entry = Entry(entity_id("ORG", f"{name_en} {country}"), "ORG", f"{name_en} ({country})", "")
         table.add(entry, index, after + 1, skip if not has_ministry else _skip(token), "ministry")
+
+
+def _after_role(tokens: list[Token], index: int, lex: Lexicon) -> bool:
+    return index > 0 and bool(lex.roles.starts(tokens[index - 1]))
+
+
+_MINISTRY: KeyTable[bool] = KeyTable()
+_MINISTRY.add(("وزاره",), True)
 
 
 def _skip(token: Token) -> int:
@@ -76,7 +89,7 @@ def _skip(token: Token) -> int:
 def _gazetteer_names(table: MentionTable, gaz: Gazetteer) -> None:
     index = 0
     while index < len(table.tokens):
-        match = None if table.taken[index] else longest_match(table.tokens, index, gaz.get, MAX_NAME_WORDS)
+        match = None if table.taken[index] else longest_match(table.tokens, index, gaz.table)
         if match is None:
             index += 1
             continue
@@ -143,7 +156,7 @@ def _name_parts(table: MentionTable) -> None:
 
 
 def _parts_of(entry: Entry, mention: str) -> list[str]:
-    words = [t.norm for t in tokenize(entry.name_ar or mention) if t.is_word]
+    words = normalize(entry.name_ar or mention).split()
     if len(words) < 2:
         return []
     candidates = [words[-1]]

@@ -59,6 +59,8 @@ def tokens_of(line: str) -> list[str]:
 
 
 def _contains_phrase(tokens: list[str], phrase: tuple[str, ...]) -> bool:
+    if not phrase or phrase[0] not in tokens:
+        return False
     size = len(phrase)
     return any(tuple(tokens[i : i + size]) == phrase for i in range(len(tokens) - size + 1))
 
