@@ -157,6 +157,7 @@ async def ingest(
 
     def write() -> dict[str, Any]:
         with store_of(request) as store:
+            request.app.state.home_stats = None       # counts changed
             return ingest_body.store_outcomes(store, outcomes, kind).as_json()
 
     return await run_in_threadpool(write)
@@ -188,6 +189,15 @@ def create_app(db: str, allow_ingest: bool = False, max_ingest_bytes: int = 5_00
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     pages.install_error_pages(app)
     return app
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False,
+          max_ingest_bytes: int = 5_000_000, log_level: str = "info") -> None:
+    """Run the app with uvicorn until interrupted (what `marsad serve` calls)."""
+    import uvicorn
+
+    app = create_app(db, allow_ingest=allow_ingest, max_ingest_bytes=max_ingest_bytes)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)
 
 
 def app_from_env() -> FastAPI:

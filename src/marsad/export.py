@@ -251,33 +251,35 @@ def _titles(store: Store, story: dict[str, Any]) -> dict[str, str]:
 
 
 def story_brief(story: dict[str, Any], titles: dict[str, str]) -> str:
-    """One story as a Markdown brief; citation numbers follow the timeline."""
+    """One story as a Markdown brief; citation numbers [n] follow the timeline."""
     articles = story.get("articles", [])
     number = {a["id"]: n for n, a in enumerate(articles, start=1)}
+    outlet_of = {a["id"]: a.get("outlet") for a in articles}
     outlets = list(dict.fromkeys(a.get("outlet") for a in articles if a.get("outlet")))
     dates = " – ".join(dict.fromkeys(d[:10] for d in (story.get("first"), story.get("last")) if d))
-    lines = [f"# {_md(story.get('title') or '(untitled)')}", "",
-             f"*{dates or 'undated'} · {len(articles)} article(s) · outlets: {_md(', '.join(outlets)) or '—'}*",
-             f"story `{story.get('id')}`", "", "## Timeline", ""]
-    for n, item in enumerate(articles, start=1):
-        lines.append(f"{n}. {(item.get('published') or 'undated')[:10]} · {_md(item.get('outlet') or '—')}"
-                     f" · {_md(titles.get(item['id']) or item.get('source'))} (`{item['id']}`)")
+    sections = [
+        f"# {_md(story.get('title') or '(untitled)')}",
+        f"*{dates or 'undated'} · {len(articles)} article(s) · outlets: {_md(', '.join(outlets)) or '—'}*"
+        f"  \nstory `{story.get('id')}`",
+        "## Timeline\n\n" + "\n".join(
+            f"{n}. {(a.get('published') or 'undated')[:10]} · {_md(a.get('outlet') or '—')}"
+            f" · {_md(titles.get(a['id']) or a.get('source'))} (`{a['id']}`)" for n, a in enumerate(articles, 1)),
+    ]
     people = [e for e in story.get("entities", []) if str(e.get("id", "")).startswith("person:")]
     if people:
-        lines += ["", "## People", ""] + [f"- {_md(e.get('name'))}" for e in people]
+        sections.append("## People\n\n" + "\n".join(f"- {_md(e.get('name'))}" for e in people))
     if story.get("quotes"):
-        lines += ["", "## Quotes", ""]
+        sections.append("## Quotes")
         for quote in story["quotes"]:
-            carried = sorted({_md(next((a.get("outlet") for a in articles if a["id"] == ref), None) or "?")
-                              for ref in quote.get("articles", [])})
-            cites = "".join(f"[{number.get(ref, '?')}]" for ref in quote.get("articles", []))
-            lines += [f"> {_md(quote.get('text'))}", ">",
-                      f"> — {_md(quote.get('speaker_name') or 'unknown speaker')} ({', '.join(carried)}) {cites}", ""]
+            refs = quote.get("articles", [])
+            carried = ", ".join(sorted({_md(outlet_of.get(r) or "?") for r in refs}))
+            cites = "".join(f"[{number.get(r, '?')}]" for r in refs)
+            speaker = _md(quote.get("speaker_name") or "unknown speaker")
+            sections.append(f"> {_md(quote.get('text'))}\n>\n> — {speaker} ({carried}) {cites}")
     if story.get("summary"):
-        lines += ["", "## Summary", "",
-                  " ".join(f"{_md(s.get('text'))} [{number.get(s.get('article', ''), '?')}]"
-                           for s in story["summary"])]
-    return "\n".join(lines).rstrip() + "\n"
+        sections.append("## Summary\n\n" + " ".join(
+            f"{_md(s.get('text'))} [{number.get(s.get('article', ''), '?')}]" for s in story["summary"]))
+    return "\n\n".join(sections) + "\n"
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from marsad.stages.entities import entities
 from marsad.stages.html import extract_html
 from marsad.stages.language import language
 from marsad.stages.metadata import metadata
+from marsad.stages.quotes import quotes
 
 # Bump when any stage changes its output, so `marsad reprocess` knows what is stale.
 PIPELINE_REVISION = 1
@@ -45,7 +46,7 @@ def _language(article: Article, settings: Settings) -> Article:
 
 
 STAGES: tuple[Stage, ...] = (
-    _prepare, clean, _language, metadata, _arabic_only(entities),
+    _prepare, clean, _language, metadata, _arabic_only(entities), _arabic_only(quotes),
 )
 
 

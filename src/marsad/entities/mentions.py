@@ -44,6 +44,13 @@ class MentionTable:
             self.taken[index] = True
         return item
 
+    def at_start(self, index: int) -> Found | None:
+        """The mention that begins at token `index` (a role's country may also be a mention)."""
+        for item in self.found:
+            if item.first_token == index:
+                return item
+        return None
+
     def at_token(self, index: int) -> Found | None:
         for item in self.found:
             if item.first_token <= index < item.last_token:

@@ -28,6 +28,7 @@ class RoleRef:
     kind: str
     country: str | None
     skip: int = 0          # proclitic characters before the role word ("ونظيره")
+    role_last: int = 0     # end of the role words (the country part may be an ORG/PLACE mention)
 
 
 def find_role_refs(table: MentionTable, lex: Lexicon) -> list[RoleRef]:
@@ -60,8 +61,9 @@ def _role_at(table: MentionTable, lex: Lexicon, index: int) -> RoleRef | None:
             return None
         skip, size, (role, kind) = match
         last = index + size
+    role_last = last
     country, last = _country_after(table, lex, last)
-    return RoleRef(index, last, role, kind, country, skip)
+    return RoleRef(index, last, role, kind, country, skip, role_last)
 
 
 def _country_after(table: MentionTable, lex: Lexicon, index: int) -> tuple[str | None, int]:
@@ -94,7 +96,7 @@ def resolve_roles(table: MentionTable, refs: list[RoleRef], lex: Lexicon, gaz: G
                 table.roles.setdefault(following.entry.id, set()).add((ref.role, ref.country))
             last_role = ref.role or last_role
             continue
-        if ref.country is None or not table.free(ref.first, ref.last):
+        if ref.country is None or not table.free(ref.first, ref.role_last):
             continue
         person = _resolve(table, ref, lex, gaz, day, last_role)
         if person is not None:

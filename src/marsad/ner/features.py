@@ -133,6 +133,11 @@ def _compute_word_features(token: str) -> WordFeatures:
     if "ngram" in EXP and sh == "A":
         padded = "<" + bare + ">"
         own += ["g=" + padded[i:i + 3] for i in range(len(padded) - 2)]
+    if "skel" in EXP and sh == "A":
+        own.append("sk=" + "".join("V" if c in "اوي" else "C" for c in bare))
+    if "ngram4" in EXP and sh == "A":
+        padded = "<" + bare + ">"
+        own += ["g4=" + padded[i:i + 4] for i in range(len(padded) - 3)]
     if "p4" in EXP:
         own += ["p4=" + norm[:4], "x4=" + norm[-4:], "sx3=" + bare[-3:], "sp3=" + bare[:3]]
     if "len" in EXP:
@@ -165,10 +170,14 @@ class GazetteerIndex:
     """Names by their first word: first word -> [(remaining words, kind)], longest first."""
 
     first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    words: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, words: Sequence[str], kind: str) -> None:
         if not words or len(words) > MAX_GAZ_WORDS:
             return
+        for word in words:
+            if len(word) >= 3:
+                self.words.setdefault(word, set()).add(kind)
         entries = self.first.setdefault(words[0], [])
         entry = (tuple(words[1:]), kind)
         if entry not in entries:
@@ -182,6 +191,9 @@ class GazetteerIndex:
         """For each token, the gazetteer features it gets (B-GAZ-PERS, I-GAZ-LOC...)."""
         marks: list[set[str]] = [set() for _ in norms]
         for start, forms in enumerate(variants):
+            if "gw" in EXP:
+                for form in forms:
+                    marks[start].update("gw=" + k for k in self.words.get(form, ()))
             seen: set[str] = set()
             for form in forms:
                 for rest, kind in self.first.get(form, ()):

@@ -6,6 +6,7 @@ Templates autoescape everything; the only pre-built HTML they receive comes from
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -19,11 +20,13 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad.search import search as run_search
+from marsad.store import Store
 from marsad.web import queries, render
 from marsad.web.state import store_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20
+STATS_TTL = 30.0
 DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
@@ -51,9 +54,20 @@ def home(request: Request) -> HTMLResponse:
     with store_of(request) as store:
         total, stories = queries.list_stories(store, PAGE_SIZE, 0)
         articles = [] if stories else queries.list_articles(store, PAGE_SIZE, 0)[1]
-        counts = store.stats()
+        counts = _home_stats(request, store)
     return _page(request, "home.html", stories=stories, stories_total=total,
                  articles=articles, stats=counts)
+
+
+def _home_stats(request: Request, store: Store) -> dict[str, int]:
+    """The store's counts, recomputed at most every STATS_TTL seconds: they scan whole tables,
+    and the home page is the most visited one. `/api/stats` is always fresh."""
+    cached: tuple[float, dict[str, int]] | None = getattr(request.app.state, "home_stats", None)
+    now = time.monotonic()
+    if cached is None or now - cached[0] > STATS_TTL:
+        cached = (now, store.stats())
+        request.app.state.home_stats = cached
+    return cached[1]
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -98,7 +112,8 @@ def story_context(story: dict[str, Any], records: dict[str, dict[str, Any]]) -> 
     outlets: dict[str, int] = {}
     for item in timeline:
         outlets[item.get("outlet") or "—"] = outlets.get(item.get("outlet") or "—", 0) + 1
-    entities = story.get("entities", [])
+    arabic = {e.get("id"): e.get("name_ar") for r in records.values() for e in r.get("entities", [])}
+    entities = [{**e, "name_ar": e.get("name_ar") or arabic.get(e.get("id"))} for e in story.get("entities", [])]
     people = [e for e in entities if str(e.get("id", "")).startswith("person:")]
     others = [e for e in entities if not str(e.get("id", "")).startswith("person:")]
     summary = [{**s, "number": number.get(s.get("article", ""))} for s in story.get("summary", [])]
@@ -127,10 +142,14 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
             raise _missing("مقال", article_id)
         story_id = record.get("story_id")
         story = queries.story_of(store, story_id) if story_id else None
+    return _page(request, "article.html", **article_context(record, story))
+
+
+def article_context(record: dict[str, Any], story: dict[str, Any] | None) -> dict[str, Any]:
+    """The article page: its record, the highlighted text, its story and a safe source link."""
     body = render.highlight_article(record.get("text", ""), record.get("entities", []),
                                     record.get("quotes", []))
-    return _page(request, "article.html", article=record, body=body, story=story,
-                 url=render.safe_url(record.get("url")))
+    return {"article": record, "body": body, "story": story, "url": render.safe_url(record.get("url"))}
 
 
 def _wants_html(request: Request) -> bool:

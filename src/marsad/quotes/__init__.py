@@ -1,0 +1,1 @@
+"""Quote finding helpers; the pipeline stage is `marsad.stages.quotes`."""

@@ -1,0 +1,89 @@
+"""Speech cues from data/cues.tsv, found as whole words (proclitics و/ف stripped)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.arabic.normalize import normalize
+from marsad.data import data_path, read_tsv
+
+WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u064B-\u065F\u0670\u0640A-Za-z0-9]+")
+# أن/إن with their pronoun suffixes, after normalization ("أنه" -> "انه")
+COMPLEMENTS = frozenset({"ان", "انه", "انها", "انهم", "انهن", "انهما", "اننا", "انني", "انكم", "انك", "بان", "بانه", "بانها", "بانهم", "باننا"})
+COMPLEMENT_PREPOSITIONS = frozenset({"الى", "على", "من", "عن", "في"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int          # offsets of the cue word as written (with its proclitic)
+    end: int
+    text: str
+    kind: str           # say, cont, attr, noun
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, str]:
+    return {normalize(row["form"]): row["kind"] for row in read_tsv(data_path("cues.tsv"))}
+
+
+def _kind_of(word: str) -> str | None:
+    forms = cue_forms()
+    norm = normalize(word)
+    if norm in forms:
+        return forms[norm]
+    for clitic in ("و", "ف"):
+        if norm.startswith(clitic) and norm[1:] in forms:
+            return forms[norm[1:]]
+    return None
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    cues = []
+    for match in WORD.finditer(text, start, end):
+        kind = _kind_of(match.group())
+        if kind:
+            cues.append(Cue(match.start(), match.end(), match.group(), kind))
+    return cues
+
+
+def complement_after(text: str, position: int, limit: int) -> tuple[int, int] | None:
+    """The first أن/إن (optionally after إلى/على/من) between `position` and `limit`:
+    returns (complement start, where the reported content begins)."""
+    for match in WORD.finditer(text, position, limit):
+        norm = normalize(match.group())
+        if norm in COMPLEMENTS:
+            content = match.end()
+            while content < limit and text[content] in " \u00a0":
+                content += 1
+            return match.start(), content
+        if norm[:1] in "وف" and normalize(match.group()[1:]) in COMPLEMENTS:
+            return None     # "وأن" starts a coordinated clause, not this cue's complement
+    return None
+
+
+def complement_word(word: str) -> bool:
+    return normalize(word) in COMPLEMENTS
+
+
+# Words that open an adverbial or prepositional phrase, not a subject ("وقال في بيان:")
+_NOT_SUBJECT = frozenset(normalize(w) for w in (
+    "في", "خلال", "عقب", "أمام", "عبر", "على", "بعد", "قبل", "ضمن", "اليوم", "أمس", "مساء",
+    "صباح", "لدى", "حول", "إلى", "الى", "من", "عن", "مع", "أيضا", "كذلك", "بدوره", "بدورها",
+    "جانبه", "جانبها", "جهته", "جهتها", "كما", "ثم", "لكن", "لكنه", "لكنها", "المقابل", "بينما",
+    "فيما", "حين", "حيث", "وذلك", "ذلك", "بالقول", "للصحفيين", "لوكالة", "لقناة", "لصحيفة",
+    "تصريحات", "تصريح", "كلمة", "مؤتمر", "ان", "إن", "أن", "قد", "يوم", "الاثنين", "الثلاثاء",
+    "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"))
+_CONNECTIVES = frozenset(normalize(w) for w in (
+    "و", "ف", "من", "جانبه", "جانبها", "جهته", "جهتها", "بدوره", "بدورها", "كما", "ثم", "لكن"))
+
+
+def explicit_subject(gap: str) -> bool:
+    """Does the text between a clause start and a cue (or a cue and its words) name a subject
+    of its own? "من جانبه،" / "في بيان" do not; "كانت موسكو قد" / "مصدر مطلع" do."""
+    words = [normalize(w) for w in WORD.findall(gap)]
+    words = [w[1:] if w[:1] in "وف" and len(w) > 3 and w[1:] in _NOT_SUBJECT else w for w in words]
+    while words and words[0] in _CONNECTIVES:
+        words = words[1:]
+    return bool(words) and words[0] not in _NOT_SUBJECT

@@ -1,0 +1,290 @@
+"""Quotes stage: who said what, verbatim (`direct`) and reported (`indirect`).
+
+Direct: words inside quotation marks that a speech cue introduces (before: "قال لافروف:",
+"أكد أن"; after: "”، قال لافروف", "بحسب ..."), or a long quotation opened after a colon, or
+a paragraph that opens with a quotation (a quote continued from the paragraph before).
+Short quoted words with no cue are titles or scare quotes, not speech.
+Indirect: the clause after a cue's أن/إن ("قال إن ...", "أشار إلى أن ..."), or after
+"قال: " without marks. Speaker: the first person or organisation named between the cue and
+the words; a continuation cue ("وأضاف") or a bare verb inherits the previous speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.arabic.split import paragraphs, sentences
+from marsad.article import Article
+from marsad.arabic.normalize import normalize
+from marsad.quotes.cues import Cue, complement_after, complement_word, explicit_subject, find_cues
+from marsad.quotes.marks import quoted_spans
+from marsad.settings import Settings
+
+MAX_CUE_GAP = 160          # characters between a cue and the words it introduces
+MIN_UNCUED_WORDS = 6       # an uncued quotation after a colon must be at least this long
+_SPEAKER_TYPES = ("PERSON", "ORG")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    id: str
+    name: str
+    type: str
+
+
+@dataclass
+class _State:
+    last_speaker: _Mention | None = None
+
+
+def quotes(article: Article, settings: Settings | None = None) -> Article:
+    text = article.text
+    mentions = sorted(
+        (_Mention(m["start"], m["end"], e["id"], e["name"], e["type"])
+         for e in article.entities for m in e["mentions"] if e["type"] in _SPEAKER_TYPES),
+        key=lambda m: m.start,
+    )
+    state = _State()
+    found: list[dict[str, Any]] = []
+    for p_start, p_end in paragraphs(text):
+        found.extend(_paragraph_quotes(text, p_start, p_end, mentions, state))
+    article.quotes = found
+    return article
+
+
+def _paragraph_quotes(text: str, p_start: int, p_end: int, mentions: list[_Mention],
+                      state: _State) -> list[dict[str, Any]]:
+    spans = quoted_spans(text, p_start, p_end)
+    result = []
+    for s_start, s_end in _sentences_in(text, p_start, p_end):
+        direct = [(a, b) for a, b in spans if s_start <= a - 1 and b <= s_end + 1]
+        cues = [c for c in find_cues(text, s_start, s_end) if not any(a <= c.start < b for a, b in direct)]
+        result.extend(_sentence_quotes(text, s_start, s_end, direct, cues, mentions, state,
+                                       paragraph_start=p_start))
+    return result
+
+
+def _sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + s, start + e) for s, e in sentences(text[start:end])]
+
+
+def _sentence_quotes(text: str, s_start: int, s_end: int, direct: list[tuple[int, int]],
+                     cues: list[Cue], mentions: list[_Mention], state: _State,
+                     paragraph_start: int) -> list[dict[str, Any]]:
+    used: set[int] = set()
+    out = [q for span in direct
+           if (q := _direct(text, span, s_start, s_end, cues, mentions, state, paragraph_start, used))]
+    for cue in cues:
+        if cue.start in used:
+            continue
+        if cue.kind == "attr":
+            quote = _attributed(text, cue, s_start, s_end, mentions, state)
+        elif cue.kind in ("say", "cont"):
+            quote = _indirect(text, cue, s_start, s_end, cues, mentions, state)
+        else:
+            quote = None
+        if quote is not None:
+            out = _merge_with_direct(out, quote)
+    return sorted(out, key=lambda q: q["start"])
+
+
+def _direct(text: str, span: tuple[int, int], s_start: int, s_end: int, cues: list[Cue],
+            mentions: list[_Mention], state: _State, paragraph_start: int,
+            used: set[int]) -> dict[str, Any] | None:
+    start, end = span
+    if _is_just_a_name(start, end, mentions) or not text[start:end].strip():
+        return None
+    before = [c for c in cues if s_start <= c.end <= start and start - c.end <= MAX_CUE_GAP
+              and c.kind in ("say", "cont", "noun") and not _complement_between(text, c, start)]
+    if before and _introduces(text, before[-1], start, end, mentions):
+        cue = before[-1]
+        used.add(cue.start)
+        speaker = _speaker(text, cue, mentions, cue.end, start, state, _clause_start(text, s_start, cue))
+        return _quote(text, start, end, "direct", speaker, cue.text)
+    after = [c for c in cues if end <= c.start <= end + 6 and c.kind in ("say", "cont", "attr")]
+    if after:
+        cue = after[0]
+        used.add(cue.start)
+        speaker = _speaker(text, cue, mentions, cue.end, min(s_end, cue.end + 80), state)
+        return _quote(text, start, end, "direct", speaker, cue.text)
+    words = len(text[start:end].split())
+    opens_paragraph = start - 1 == paragraph_start
+    after_colon = text[max(s_start, start - 3) : start].rstrip("“«\" ").endswith(":")
+    if opens_paragraph or (after_colon and words >= MIN_UNCUED_WORDS):
+        return _quote(text, start, end, "direct", state.last_speaker, None)
+    return None
+
+
+def _introduces(text: str, cue: Cue, quote_start: int, quote_end: int, mentions: list[_Mention]) -> bool:
+    """"قال: “...”", "أكد أن “...”", "قوله “...”", "وقال لافروف “...”" introduce speech;
+    "أعلنت عن شراكة “بلا حدود”" does not (a term in quotes)."""
+    gap = text[cue.end : quote_start - 1].strip()
+    words = len(text[quote_start:quote_end].split())
+    if cue.kind == "noun" or gap.endswith(":") or words >= MIN_UNCUED_WORDS:
+        return True
+    last = gap.split()[-1] if gap.split() else ""
+    if complement_word(last):
+        return True
+    return bool(gap) and any(m.start >= cue.end and m.end >= quote_start - 3 for m in mentions if m.start < quote_start)
+
+
+def _introduces(text: str, cue: Cue, quote_start: int, quote_end: int, mentions: list[_Mention]) -> bool:
+    """"قال: “...”", "أكد أن “...”", "قوله “...”", "وقال لافروف “...”" introduce speech;
+    "أعلنت عن شراكة “بلا حدود”" does not (a term in quotes)."""
+    gap = text[cue.end : quote_start - 1].strip()
+    words = len(text[quote_start:quote_end].split())
+    if cue.kind == "noun" or gap.endswith(":") or words >= MIN_UNCUED_WORDS:
+        return True
+    last = gap.split()[-1] if gap.split() else ""
+    if complement_word(last):
+        return True
+    return bool(gap) and any(cue.end <= m.start and m.end >= quote_start - 3 for m in mentions if m.start < quote_start)
+
+
+def _complement_between(text: str, cue: Cue, quote_start: int) -> bool:
+    """A cue whose own أن-clause starts before the quotation ("أكد أن X قال “...”") does not
+    introduce it — unless the quotation is that clause ("أكد أن “...”")."""
+    found = complement_after(text, cue.end, quote_start)
+    return found is not None and text[found[1] : quote_start].strip(" “«\"„") != ""
+
+
+def _is_just_a_name(start: int, end: int, mentions: list[_Mention]) -> bool:
+    return any(m.start <= start + 1 and m.end >= end - 1 for m in mentions)
+
+
+def _indirect(text: str, cue: Cue, s_start: int, s_end: int, cues: list[Cue],
+              mentions: list[_Mention], state: _State) -> dict[str, Any] | None:
+    following = [c.start for c in cues if c.start > cue.start and c.kind != "attr"]
+    limit = min(s_end, cue.end + MAX_CUE_GAP, *following)
+    found = complement_after(text, cue.end, limit)
+    if found is not None:
+        subject_end, content_start = found
+    else:
+        colon = text.find(":", cue.end, min(limit, cue.end + 80))
+        if colon < 0:
+            return None
+        subject_end, content_start = colon, _skip_inna(text, colon + 1, s_end)
+    content_end = _clause_end(text, content_start, s_end, cues)
+    if content_end - content_start < 8:
+        return None
+    speaker = _speaker(text, cue, mentions, cue.end, subject_end, state, _clause_start(text, s_start, cue))
+    return _quote(text, content_start, content_end, "indirect", speaker, cue.text)
+
+
+def _attributed(text: str, cue: Cue, s_start: int, s_end: int, mentions: list[_Mention],
+                state: _State) -> dict[str, Any] | None:
+    """"وبحسب بيان للوزارة، ..." (words after) or "...، بحسب المصدر." (words before)."""
+    if normalize(text[cue.end : cue.end + 8]).lstrip().startswith(("قوله", "قولها")):
+        return None         # "– بحسب قوله –": an aside inside someone else's quote
+    speaker = _subject_in(mentions, cue.end, min(s_end, cue.end + 60))
+    if text[s_start:cue.start].strip(" و،,") == "":
+        comma = text.find("،", cue.end, s_end)
+        if comma < 0:
+            return None
+        start, end = _trim(text, comma + 1, s_end)
+    else:
+        start, end = _trim(text, s_start, cue.start)
+        end = end - 1 if text[end - 1 : end] in "،," else end
+        start, end = _trim(text, start, end)
+    if end - start < 15:
+        return None
+    if speaker is not None:
+        state.last_speaker = speaker
+    return _quote(text, start, end, "indirect", speaker, cue.text)
+
+
+def _skip_inna(text: str, position: int, limit: int) -> int:
+    """After "قال: " skip spaces and an opening إن/أن (the contract leaves them out)."""
+    while position < limit and text[position].isspace():
+        position += 1
+    for particle in ("إن ", "إنّ ", "أن ", "أنّ ", "ان "):
+        if text.startswith(particle, position):
+            return position + len(particle)
+    return position
+
+
+def _clause_end(text: str, start: int, s_end: int, cues: list[Cue]) -> int:
+    """Reported content runs to the sentence end, or to "، مضيفا ..." where a new cue starts."""
+    end = s_end
+    for cue in cues:
+        if start < cue.start < end and text[max(start, cue.start - 3) : cue.start].strip() in ("،", ",", "و"):
+            end = cue.start
+            break
+    end = _trim(text, start, end)[1]
+    while end > start and text[end - 1] in ".،,؛:!؟?":
+        end -= 1
+    return end
+
+
+def _merge_with_direct(out: list[dict[str, Any]], quote: dict[str, Any]) -> list[dict[str, Any]]:
+    """A reported clause holding a quotation: mostly the quotation -> keep the direct quote;
+    a quoted term inside a longer clause -> the clause (the quote is part of it)."""
+    inside = [q for q in out if q["start"] >= quote["start"] - 1 and q["end"] <= quote["end"] + 1]
+    if not inside:
+        return [*out, quote]
+    quoted = sum(q["end"] - q["start"] for q in inside)
+    if quoted >= 0.5 * (quote["end"] - quote["start"]):
+        return out
+    return [q for q in out if q not in inside] + [quote]
+
+
+def _speaker(text: str, cue: Cue, mentions: list[_Mention], start: int, end: int,
+             state: _State, clause_start: int | None = None) -> _Mention | None:
+    """The subject of the cue; the previous speaker when the cue has none of its own
+    ("وأضاف:", "وقال:"); None when it has a subject marsad cannot name (null beats wrong)."""
+    if cue.kind == "noun":      # "نقلت عن لافروف قوله": the name right before the noun
+        before = [m for m in mentions if cue.start - 40 <= m.end <= cue.start]
+        subject = before[-1] if before else None
+    else:
+        subject = _subject_in(mentions, start, end)
+        if subject is None and clause_start is not None:
+            subject = _subject_in(mentions, clause_start, cue.start)   # "الوزير ... قال"
+    if subject is not None:
+        state.last_speaker = subject
+        return subject
+    prefix = text[clause_start : cue.start] if clause_start is not None else ""
+    if cue.kind == "noun" or explicit_subject(text[start:end]) or explicit_subject(prefix):
+        return None
+    return state.last_speaker
+
+
+def _subject_in(mentions: list[_Mention], start: int, end: int) -> _Mention | None:
+    """A person in the span, else an organisation (the spokesman before his ministry)."""
+    inside = [m for m in mentions if start <= m.start < end]
+    people = [m for m in inside if m.type == "PERSON"]
+    return (people or inside or [None])[0]
+
+
+def _clause_start(text: str, s_start: int, cue: Cue) -> int:
+    """Where the clause of a cue begins: after the last comma before it, or the sentence start.
+    Participles ("مشيرا") continue the clause before the comma: they reach the sentence start."""
+    if cue.kind == "cont" and normalize(cue.text)[:1] == "م":
+        return s_start
+    comma = max(text.rfind("،", s_start, cue.start), text.rfind(",", s_start, cue.start))
+    return comma + 1 if comma >= 0 else s_start
+
+
+def _first_mention(mentions: list[_Mention], start: int, end: int) -> _Mention | None:
+    for mention in mentions:
+        if start <= mention.start < end:
+            return mention
+        if mention.start >= end:
+            break
+    return None
+
+
+def _quote(text: str, start: int, end: int, kind: str, speaker: _Mention | None,
+           cue: str | None) -> dict[str, Any]:
+    return {"text": text[start:end], "kind": kind, "speaker": speaker.id if speaker else None,
+            "speaker_name": speaker.name if speaker else None, "cue": cue, "start": start, "end": end}
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

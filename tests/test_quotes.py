@@ -1,0 +1,76 @@
+"""Quotes: kinds, spans, speakers, on small cases written here and on the bundled sample."""
+
+from __future__ import annotations
+
+import marsad
+from tests.test_sample import EXPECTED, _record
+
+
+def _quotes(text: str) -> list[dict]:
+    return marsad.extract(text).quotes
+
+
+def test_direct_quote_after_colon_with_named_speaker() -> None:
+    quotes = _quotes("وقال وزير الخارجية الروسي سيرغي لافروف: «العلاقات مع الصين في أفضل حالاتها».")
+    assert [(q["kind"], q["speaker"], q["text"]) for q in quotes] == [
+        ("direct", "person:sergey-lavrov", "العلاقات مع الصين في أفضل حالاتها")]
+
+
+def test_continuation_cue_inherits_the_last_speaker() -> None:
+    text = ("قال لافروف: «المحادثات كانت مثمرة جدا اليوم».\n\n"
+            "وأضاف: «سنواصل العمل معا في كل الملفات الدولية المطروحة».")
+    assert [q["speaker"] for q in _quotes(text)] == ["person:sergey-lavrov"] * 2
+
+
+def test_reported_speech_after_anna_is_indirect_without_the_particle() -> None:
+    quote = _quotes("وأكد وانغ يي أن الصين ستدعم التنمية المستقرة في روسيا.")[0]
+    assert quote["kind"] == "indirect" and quote["text"] == "الصين ستدعم التنمية المستقرة في روسيا"
+    assert quote["speaker_name"] == "Wang Yi"
+
+
+def test_qala_colon_inna_without_marks_is_indirect() -> None:
+    quote = _quotes("وقال لافروف: إن التعاون بين البلدين سيستمر في كل المجالات.")[0]
+    assert quote["kind"] == "indirect" and quote["text"].startswith("التعاون بين البلدين")
+
+
+def test_quote_inside_a_quote_is_part_of_the_outer_one() -> None:
+    quotes = _quotes("وقال لافروف: “إن الرئيس “فلاديمير بوتين” يدعم هذا المسار بقوة”.")
+    assert len(quotes) == 1 and "فلاديمير بوتين" in quotes[0]["text"]
+
+
+def test_scare_quotes_and_names_in_quotes_are_not_quotes() -> None:
+    assert _quotes('أعلنت موسكو وبكين عن شراكة "بلا حدود" في فبراير من العام الماضي.') == []
+
+
+def test_unknown_subject_gives_a_null_speaker_not_the_previous_one() -> None:
+    text = ("قال لافروف: «المحادثات كانت مثمرة جدا».\n\n"
+            "وقال مصدر دبلوماسي مطلع إن الجولة المقبلة ستعقد في جنيف الشهر المقبل.")
+    quotes = _quotes(text)
+    assert quotes[-1]["speaker"] is None
+
+
+def test_offsets_point_at_the_quote_text() -> None:
+    article = marsad.extract("قال لافروف: «نحن مستعدون للحوار».\n\nوأضاف أن الباب ما زال مفتوحا أمام الجميع.")
+    for quote in article.quotes:
+        assert article.text[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_sample_quotes_are_found_with_kind_and_speaker() -> None:
+    missing = []
+    for name, expected in EXPECTED.items():
+        record = _record(name)
+        for want in expected["quotes"]:
+            hits = [q for q in record["quotes"] if want["contains"] in q["text"]]
+            if not hits or hits[0]["kind"] != want["kind"] or not _same_person(hits[0]["speaker_name"], want["speaker"]):
+                got = [(q["kind"], q["speaker_name"]) for q in hits]
+                missing.append(f"{name}: {want['kind']} {want['speaker']} {want['contains'][:30]} -> {got}")
+    total = sum(len(e["quotes"]) for e in EXPECTED.values())
+    # floor pinned below the measured score (see the closing notes); it may only go up
+    assert len(missing) <= total * 0.3, "\n".join(missing)
+
+
+def _same_person(got: str | None, want: str | None) -> bool:
+    """English renderings differ in middle names ("Jasem Albudaiwi" / "Jasem Mohamed Albudaiwi")."""
+    if got is None or want is None:
+        return got == want
+    return got.split()[-1].lower() == want.split()[-1].lower()
