@@ -10,6 +10,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+import marsad.cli_more  # noqa: F401
 from marsad.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]

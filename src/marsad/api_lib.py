@@ -72,13 +72,19 @@ def ingest(
     settings: Settings | None = None,
     executor: Executor | None = None,
     progress: Progress | None = None,
+    build_stories: bool = True,
 ) -> IngestReport:
-    """Process and store; articles already stored (same id) are skipped, never duplicated."""
+    """Process and store; articles already stored (same id) are skipped, never duplicated.
+    Stories are rebuilt afterwards when anything new arrived."""
     report = IngestReport()
     for outcome in process_paths(paths, settings, executor):
         _record(outcome, store, report)
         if progress:
             progress(outcome)
+    if build_stories and report.added:
+        from marsad.stories import build_stories as build
+
+        build(store)
     return report
 
 
@@ -111,7 +117,39 @@ def reprocess(store: Store, settings: Settings | None = None, progress: Progress
             report.added += 1
         if progress:
             progress(outcome)
+    if report.added:
+        from marsad.stories import build_stories
+
+        build_stories(store)
     return report
+
+
+def stories_in_store(db_or_store: str | Store, rebuild: bool = False) -> list[dict]:
+    """The store's stories (built now if the store has none yet or `rebuild`)."""
+    from marsad.stories import build_stories
+
+    store = open_store(db_or_store) if isinstance(db_or_store, str) else db_or_store
+    try:
+        found = store.stories()
+        if rebuild or (not found and store.count()):
+            found = build_stories(store)
+        return found
+    finally:
+        if isinstance(db_or_store, str):
+            store.close()
+
+
+def stories_for_paths(paths: Iterable[str], crawled: str | None = None) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Process inputs without a store and cluster them: (stories, failures)."""
+    from marsad.stories import stories_of
+
+    articles, failed = [], []
+    for outcome in process_paths(paths, Settings(crawled=crawled)):
+        if outcome.article is None:
+            failed.append((outcome.source, outcome.error or ""))
+        else:
+            articles.append(outcome.article)
+    return stories_of(articles), failed
 
 
 __all__ = ["InputError", "IngestReport", "extract", "ingest", "open_store", "process_paths", "reprocess"]

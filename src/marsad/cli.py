@@ -162,6 +162,8 @@ def demo(db: DB = DEFAULT_DB) -> None:
 
 
 def main() -> None:
+    import marsad.cli_more  # noqa: F401  (registers the remaining commands)
+
     try:
         app()
     except MarsadError as exc:

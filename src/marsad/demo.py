@@ -38,12 +38,8 @@ def run_demo(db: str, build_stories: bool = True) -> DemoReport:
     _fresh(db)
     store = open_store(db)
     try:
-        report = ingest(sample_paths(), store, sample_settings())
-        stories: list[dict[str, Any]] = []
-        if build_stories:
-            from marsad.stories import build_stories as build
-
-            stories = build(store)
+        report = ingest(sample_paths(), store, sample_settings(), build_stories=build_stories)
+        stories = store.stories()
         articles = [store.get(a.id) or {} for a in store.articles()]
         return DemoReport(db, report, store.stats(), articles, stories)
     finally:

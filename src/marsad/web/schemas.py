@@ -163,5 +163,15 @@ class IngestReport(Open):
     errors: list[IngestErrors]
 
 
+class Stats(Open):
+    articles: int
+    outlets: int
+    entities: int
+    mentions: int
+    quotes: int
+    stories: int
+    duplicates: int
+
+
 class Problem(Open):
     detail: str
