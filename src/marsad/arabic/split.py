@@ -8,6 +8,7 @@ SENTENCE_END = ".!?؟…"
 OPENING_QUOTES = "“«„‹"
 CLOSING_QUOTES = "”»‟›"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SIGNIFICANT = re.compile('[.!?؟…“«„‹”»‟›"\n]')
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -46,9 +47,12 @@ def _paragraph_sentences(text: str, start: int, end: int) -> list[tuple[int, int
 
 def _sentence_cuts(text: str, start: int, end: int, respect_quotes: bool) -> list[int] | None:
     depth, in_ascii = 0, False
-    cuts = []
-    index = start
-    while index < end:
+    cuts: list[int] = []
+    skip_to = start
+    for found in _SIGNIFICANT.finditer(text, start, end):
+        index = found.start()
+        if index < skip_to:
+            continue
         char = text[index]
         if char in OPENING_QUOTES:
             depth += 1
@@ -61,9 +65,9 @@ def _sentence_cuts(text: str, start: int, end: int, respect_quotes: bool) -> lis
         elif char in SENTENCE_END and (not respect_quotes or (depth == 0 and not in_ascii)):
             while index + 1 < end and text[index + 1] in SENTENCE_END + CLOSING_QUOTES + '"':
                 index += 1
+            skip_to = index + 1
             if index + 1 >= end or text[index + 1].isspace():
                 cuts.append(index + 1)
-        index += 1
     if respect_quotes and (depth or in_ascii):
         return None
     return cuts

@@ -28,11 +28,8 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str) -> list[Token]:
-    tokens = []
-    for match in TOKEN.finditer(text):
-        norm, is_word, variants = _analyse(match.group())
-        tokens.append(Token(match.start(), match.end(), match.group(), norm, is_word, variants))
-    return tokens
+    make = Token._make
+    return [make((m.start(), m.end(), g, *_analyse(g))) for m in TOKEN.finditer(text) for g in (m.group(),)]
 
 
 @lru_cache(maxsize=200_000)
@@ -100,6 +97,18 @@ class KeyTable(Generic[T]):
         self.max_words = max(self.max_words, len(key))
         self._starts.clear()
         return True
+
+    def positions(self, tokens: list[Token]) -> list[int]:
+        """Indices of the tokens that may start a key (one dict lookup per token)."""
+        memo = self._starts
+        result = []
+        for index, token in enumerate(tokens):
+            found = memo.get(token.text)
+            if found is None:
+                found = self.starts(token)
+            if found:
+                result.append(index)
+        return result
 
     def get(self, key: tuple[str, ...]) -> T | None:
         return self.values.get(key)

@@ -33,16 +33,22 @@ class RoleRef:
 
 def find_role_refs(table: MentionTable, lex: Lexicon) -> list[RoleRef]:
     refs: list[RoleRef] = []
-    index = 0
     tokens = table.tokens
-    while index < len(tokens):
-        ref = _role_at(table, lex, index)
-        if ref is None:
-            index += 1
+    candidates = set(lex.roles.positions(tokens))
+    candidates.update(i for i, t in enumerate(tokens) if t.norm[-4:] in _COUNTERPART_ENDINGS)
+    next_free = 0
+    for index in sorted(candidates):
+        if index < next_free:
             continue
-        refs.append(ref)
-        index = ref.last
+        ref = _role_at(table, lex, index)
+        if ref is not None:
+            refs.append(ref)
+            next_free = ref.last
     return refs
+
+
+# "نظيره", "ونظيرته": cheap prefilter before the exact counterpart check
+_COUNTERPART_ENDINGS = frozenset({"ظيره", "يرته", "يرها", "ريه", "رائه", "يريه"})
 
 
 def _role_at(table: MentionTable, lex: Lexicon, index: int) -> RoleRef | None:

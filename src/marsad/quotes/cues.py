@@ -39,9 +39,24 @@ def _kind_of(word: str) -> str | None:
     return None
 
 
+_MARKS = "[\u064B-\u0652\u0640]*"
+_CLASSES = {"ا": "[اأإآٱ]", "ي": "[يىئ]", "و": "[وؤ]", "ه": "[هة]"}
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    """One regex over the original text for every cue form: each letter also matches its
+    unfolded variants and may carry diacritics, so offsets stay those of the text."""
+    forms = sorted(cue_forms(), key=len, reverse=True)
+    alternatives = ["".join(_CLASSES.get(c, re.escape(c)) + _MARKS for c in form) for form in forms]
+    return re.compile(
+        "(?<![\w\u064B-\u0652])(?:[وف]" + _MARKS + ")?(?:" + "|".join(alternatives) + ")(?![\w\u064B-\u0652])"
+    )
+
+
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     cues = []
-    for match in WORD.finditer(text, start, end):
+    for match in _cue_pattern().finditer(text, start, end):
         kind = _kind_of(match.group())
         if kind:
             cues.append(Cue(match.start(), match.end(), match.group(), kind))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 OPENERS = {"“": "”", "«": "»", "„": "“", "‹": "›"}
+_MARK = re.compile('[“”«»„‹›"]')
 CLOSERS = {"”", "»", "›"}
 
 
@@ -15,7 +18,8 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     stack: list[str] = []
     ascii_open = -1
     top_start = -1
-    for index in range(start, end):
+    for found in _MARK.finditer(text, start, end):
+        index = found.start()
         char = text[index]
         if char == '"' and not stack:
             if ascii_open < 0:

@@ -53,12 +53,11 @@ def article_day(article: Article) -> dt.date | None:
 
 def _ministries(table: MentionTable, lex: Lexicon) -> None:
     tokens = table.tokens
-    for index, token in enumerate(tokens):
+    for index in sorted(set(_MINISTRY.positions(tokens)) | set(lex.ministries.positions(tokens))):
+        token = tokens[index]
         if table.taken[index]:
             continue
         has_ministry = bool(_MINISTRY.starts(token))
-        if not has_ministry and not lex.ministries.starts(token):
-            continue
         start = index + 1 if has_ministry else index
         match = longest_match(tokens, start, lex.ministries) if start < len(tokens) else None
         if match is None:
@@ -87,16 +86,17 @@ def _skip(token: Token) -> int:
 
 
 def _gazetteer_names(table: MentionTable, gaz: Gazetteer) -> None:
-    index = 0
-    while index < len(table.tokens):
-        match = None if table.taken[index] else longest_match(table.tokens, index, gaz.table)
+    next_free = 0
+    for index in gaz.table.positions(table.tokens):
+        if index < next_free or table.taken[index]:
+            continue
+        match = longest_match(table.tokens, index, gaz.table)
         if match is None:
-            index += 1
             continue
         skip, size, entry = match
         if table.free(index, index + size):
             table.add(entry, index, index + size, skip, "gazetteer")
-        index += size
+        next_free = index + size
 
 
 def _model_names(table: MentionTable, gaz: Gazetteer) -> None:

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from marsad.article import Article
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u0750-\u077F]")
+
+
 def detect_language(text: str) -> str:
-    letters = [c for c in text[:5000] if c.isalpha()]
+    sample = text[:5000]
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return "und"
-    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f")
-    if arabic / len(letters) >= 0.5:
+    if len(_ARABIC_LETTER.findall(sample)) / letters >= 0.5:
         return "ar"
     try:
         import pycld2

@@ -99,20 +99,21 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         story = queries.story_of(store, story_id)
         if story is None:
             raise _missing("قصة", story_id)
-        ids = [a["id"] for a in story.get("articles", [])]
-        records = queries.records(store, ids)
-    return _page(request, "story.html", **story_context(story, records))
+        titles = queries.titles(store, [a["id"] for a in story.get("articles", [])])
+        names = queries.arabic_names(store, [e["id"] for e in story.get("entities", []) if "id" in e])
+    return _page(request, "story.html", **story_context(story, titles, names))
 
 
-def story_context(story: dict[str, Any], records: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """Everything the story page shows, from the story record and its articles' records."""
-    timeline = [{**a, "title": records.get(a["id"], {}).get("title")} for a in story.get("articles", [])]
+def story_context(story: dict[str, Any], titles: dict[str, str | None],
+                  arabic: dict[str, str | None]) -> dict[str, Any]:
+    """Everything the story page shows: the story record plus its articles' titles and its
+    entities' Arabic names."""
+    timeline = [{**a, "title": titles.get(a["id"])} for a in story.get("articles", [])]
     outlet_of = {a["id"]: a.get("outlet") for a in timeline}
     number = {a["id"]: i for i, a in enumerate(timeline, start=1)}
     outlets: dict[str, int] = {}
     for item in timeline:
         outlets[item.get("outlet") or "—"] = outlets.get(item.get("outlet") or "—", 0) + 1
-    arabic = {e.get("id"): e.get("name_ar") for r in records.values() for e in r.get("entities", [])}
     entities = [{**e, "name_ar": e.get("name_ar") or arabic.get(e.get("id"))} for e in story.get("entities", [])]
     people = [e for e in entities if str(e.get("id", "")).startswith("person:")]
     others = [e for e in entities if not str(e.get("id", "")).startswith("person:")]

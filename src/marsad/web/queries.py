@@ -35,12 +35,24 @@ def story_of(store: Store, story_id: str) -> dict[str, Any] | None:
     return json.loads(rows[0][0]) if rows else None
 
 
-def records(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Article records by id, skipping ids no longer stored."""
-    found = {}
-    for article_id in ids:
-        record = store.get(article_id)
-        if record is not None:
-            found[article_id] = record
+def _chunks(ids: list[str], size: int = 500) -> list[list[str]]:
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
+
+
+def titles(store: Store, ids: list[str]) -> dict[str, str | None]:
+    """Article titles by id, from the indexed column (no record parsing: stories can be big)."""
+    found: dict[str, str | None] = {}
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        found.update(store.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", chunk))
     return found
 
+
+def arabic_names(store: Store, entity_ids: list[str]) -> dict[str, str | None]:
+    """The Arabic name of each entity (story records carry only the English one)."""
+    found: dict[str, str | None] = {}
+    for chunk in _chunks(entity_ids):
+        marks = ",".join("?" * len(chunk))
+        found.update(store.execute(
+            f"SELECT entity_id, MAX(name_ar) FROM mentions WHERE entity_id IN ({marks}) GROUP BY entity_id", chunk))
+    return found
