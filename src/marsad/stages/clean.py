@@ -84,9 +84,11 @@ def _read_header(article: Article, header: list[str], lex: L.Lexicon, state: _St
     candidates = [
         i for i, line in enumerate(header)
         if L.is_heading(line) and len(line.split()) >= 3 and not _is_junk(line, lex)
-        and not L.is_meta_line(line)
+        and not L.is_meta_line(line) and not L.has_date_or_clock(line)
     ]
-    title_index = candidates[-1] if candidates and article.raw_kind == "text" and not article.title else None
+    # the headline is the fullest heading before the body (section labels are short)
+    longest = max(candidates, key=lambda i: (len(header[i].split()), i), default=None)
+    title_index = longest if article.raw_kind == "text" and not article.title else None
     for index, line in enumerate(header):
         if index == title_index:
             article.title = line

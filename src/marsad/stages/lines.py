@@ -21,7 +21,9 @@ _HASHTAGS_ONLY = re.compile(r"^(?:\s*#\S+)+\s*$")
 _LATIN_ONLY = re.compile(r"^[A-Za-z0-9\s.,:;|/&+\-–—!?'’()@]+$")
 _BREADCRUMB = re.compile(r"\s[»›>/|]\s")
 # wire-service sign-off with editors' initials: "مرافئ/س ع/ه ك", "قنا/ م ع"
-_SIGN_OFF = re.compile(r"^[^\s/]{2,20}(?:\s?/\s?[^\s/]{1,3}(?:\s[^\s/]{1,3}){0,2}){1,3}\s*$")
+_SIGN_OFF = re.compile(r"^[-–—\s]*\(?[^\s/()]{2,20}\)?(?:\s?/?\s?[^\s/]{1,3}(?:\s[^\s/]{1,3}){0,2}){1,3}\s*$")
+# "دبي - رامي عايش", "كتب- أحمد جمعة:", "بيروت – «النهار»": filing place and/or byline
+_BYLINE_DATELINE = re.compile(r"^\s*([^\s\-–—:/|]{2,20}(?:\s[^\s\-–—:/|]{2,20})?)\s*(?:[-–—/|]|:(?=\s*[«\"“]))\s*([^\n]{2,40})$")
 META_CUES = ("اخر تحديث", "تاريخ النشر", "نشر في", "نشر بتاريخ", "تم النشر", "نشر:", "تحديث:", "المصدر:", "المصدر :", "بقلم", "كتب:", "كتبت:", "كتب ", "اعداد:", "تحرير:")
 SENTENCE_PUNCT = ".!؟?:…"
 
@@ -104,7 +106,7 @@ def is_furniture(line: str, lex: Lexicon) -> bool:
     if _CLOCK_OR_SYMBOLS.match(stripped) or _HASHTAGS_ONLY.match(stripped) or _SIGN_OFF.match(stripped):
         return True
     tokens = tokens_of(stripped)
-    if any(tuple(tokens[: len(p)]) == p for p in lex.prefixes):
+    if any(tuple(tokens[: len(p)]) == p for p in lex.prefixes) or is_channel_list(stripped, lex):
         return True
     if _LATIN_ONLY.match(stripped) and len(tokens) <= 12:
         return True   # "Twitter Youtube WhatsApp", "Please Try Again" on an Arabic page
@@ -118,8 +120,37 @@ def is_furniture(line: str, lex: Lexicon) -> bool:
     return False
 
 
+def byline_parts(line: str) -> tuple[str, str] | None:
+    """(place or "كتب", author/outlet) for a short "X - Y" line, else None."""
+    stripped = line.strip()
+    if len(stripped.split()) > 7 or stripped[-1:] in ".؟!":
+        return None
+    match = _BYLINE_DATELINE.match(stripped)
+    if not match or len(match.group(2).split()) > 3:
+        return None
+    return match.group(1).strip(), match.group(2).strip(" :«»\"")
+
+
+def is_channel_list(line: str, lex: Lexicon) -> bool:
+    """"فيسبوك تويتر لينكدين Pin Interest Whats App": nothing but network names."""
+    tokens = tokens_of(line)
+    channels = {c[0] for c in lex.channels if len(c) == 1}
+    arabic = [t for t in tokens if not t.isascii()]
+    return len(tokens) >= 2 and bool(arabic) and all(t in channels for t in arabic)
+
+
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+
+
+def has_date_or_clock(line: str) -> bool:
+    """Tickers and top bars carry times and dates; headlines rarely do."""
+    return bool(_CLOCK.search(line)) or bool(find_dates(line))
+
+
 def is_meta_line(line: str) -> bool:
     """A date line, an update/publication line, a source or byline: metadata, not body."""
+    if byline_parts(line) is not None:
+        return True
     norm = normalize(line.strip())
     if len(norm.split()) > 14:
         return False

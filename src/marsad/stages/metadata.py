@@ -18,7 +18,7 @@ from marsad.article import Article
 from marsad.gazetteer import gazetteer
 from marsad.outlets import Outlet, OutletIndex, outlet_index
 from marsad.settings import Settings
-from marsad.stages.lines import SENTENCE_PUNCT, is_notice, lexicon
+from marsad.stages.lines import SENTENCE_PUNCT, byline_parts, is_notice, lexicon
 
 _UPDATE_CUES = ("اخر تحديث", "تاريخ التحديث", "تم التحديث", "تحديث:", "حدث في", "updated")
 _SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر الخبر|source)\s*[:：]\s*(.{2,60})$", re.I)
@@ -31,6 +31,8 @@ _IN_PLACE_TODAY = re.compile(r"\s(?:في|من)\s((?:ال)?[^\s،,.]{2,20}(?:\s[^
 
 def metadata(article: Article, settings: Settings | None = None) -> Article:
     settings = settings or Settings()
+    if article.raw_kind == "html" and "title" not in article.given:
+        article.title = clean_title(article.title, article.html_meta.get("site_name"), settings)
     article.crawled = article.crawled or article.given.get("crawled") or settings.crawled
     _dates(article)
     _outlet_and_agency(article, settings)
@@ -45,7 +47,8 @@ def _dates(article: Article) -> None:
     given = article.given.get("published")
     if given and (parsed := parse_iso_like(given)):
         article.published, article.published_source = parsed.iso(), "input"
-    lines = article.header_lines + article.footer_lines
+    # the date line nearest the body wins: tickers and top bars come earlier on the page
+    lines = list(reversed(article.header_lines)) + article.footer_lines
     published, updated = _dates_from_lines(lines)
     if article.html_meta.get("updated") and not updated:
         updated = parse_iso_like(article.html_meta["updated"])
@@ -171,6 +174,13 @@ def _dateline(article: Article, settings: Settings) -> None:
         article.dateline = place
         article.dateline_id = entry.id if entry and entry.type == "PLACE" else None
         return
+    for line in reversed(article.header_lines):
+        parts = byline_parts(line)
+        for side in parts or ():
+            entry = places.lookup(side)
+            if entry is not None and entry.type == "PLACE" and entry.kind != "country":
+                article.dateline, article.dateline_id = side, entry.id
+                return
     opening = normalize(article.text[:400])
     for match in _IN_PLACE_TODAY.finditer(opening):
         entry = places.lookup(match.group(1))
@@ -191,7 +201,27 @@ def _original_span(text: str, norm_start: int, norm_end: int) -> str:
     return text[positions[norm_start] : positions[norm_end - 1] + 1]
 
 
+def clean_title(title: str | None, site_name: str | None, settings: Settings) -> str | None:
+    """"<headline> - الخليج أونلاين" / "سيريانيوز - <headline>": drop the site's name."""
+    if not title:
+        return title
+    index = outlet_index(settings.outlet_files)
+    parts = [p.strip() for p in re.split(r"\s[-–—|]\s", title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    kept = [p for p in parts if not (index.lookup(p) or (site_name and normalize(p) == normalize(site_name)))]
+    if not kept or len(kept) == len(parts):
+        return title
+    return max(kept, key=len)
+
+
 def _author(article: Article) -> None:
+    index = outlet_index()
+    for line in article.header_lines:
+        parts = byline_parts(line)
+        if parts and not index.find_in(parts[1], strict=False) and len(parts[1].split()) >= 2:
+            article.author = parts[1]
+            return
     for line in article.header_lines + article.footer_lines:
         match = _BYLINE.match(line)
         if match:

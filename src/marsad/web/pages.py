@@ -32,7 +32,6 @@ DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                    lstrip_blocks=True)
 _env.filters["path_id"] = render.path_id
-_env.filters["safe_url"] = render.safe_url
 _env.filters["day"] = lambda value: value[:10] if isinstance(value, str) else "—"
 templates = Jinja2Templates(env=_env)
 router = APIRouter(include_in_schema=False)
@@ -90,7 +89,8 @@ def search_page(request: Request, q: Text = "", page: Annotated[int, Query(ge=1,
         return "/search?" + urlencode({"q": q, "page": number, **filters}) if 1 <= number <= pages else None
 
     return _page(request, "search.html", q=q, result=result, page=page, pages=pages,
-                 filters=filters, prev_url=link(page - 1), next_url=link(page + 1))
+                 filters=filters, prev_url=link(page - 1), next_url=link(page + 1),
+                 unfiltered_url="/search?" + urlencode({"q": q}))
 
 
 @router.get("/story/{story_id}", response_class=HTMLResponse)
