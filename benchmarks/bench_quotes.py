@@ -1,0 +1,179 @@
+"""Quotes and entity linking on the frozen annotated set (eval/quotes), plus speed.
+
+Quote precision/recall (span overlap >= 0.5 of the longer span), kind accuracy, speaker
+accuracy, cross-outlet grouping pairwise precision/recall; entity mention detection and
+linking accuracy; articles/s of the whole pipeline on SaudiNewsNet text.
+
+    python benchmarks/bench_quotes.py [--verbose]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+import zipfile
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import ROOT, SAUDI, have_saudi, saudi_articles  # noqa: E402
+
+import marsad  # noqa: E402
+
+EVAL = ROOT / "eval" / "quotes"
+
+
+def _load_doc(ref: str | dict) -> str | None:
+    if isinstance(ref, str):
+        return (EVAL / ref).read_text(encoding="utf-8")
+    path = SAUDI / ref["zip"]
+    if not path.exists():
+        return None
+    with zipfile.ZipFile(path) as archive:
+        items = json.loads(archive.read(archive.namelist()[0]))
+    for item in items:
+        content = item.get("content") or ""
+        if item.get("url") == ref["url"] and hashlib.sha1(content.encode()).hexdigest() == ref["content_sha1"]:
+            return content
+    return None
+
+
+def _to_doc(doc: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Map a span of the cleaned text back onto the document it came from."""
+    piece = text[start:end]
+    para_start = text.rfind("\n\n", 0, start) + 2 if "\n\n" in text[:start] else 0
+    para_end = text.find("\n\n", end)
+    paragraph = text[para_start : para_end if para_end >= 0 else len(text)]
+    where = doc.find(paragraph)
+    if where >= 0:
+        return where + start - para_start, where + end - para_start
+    where = doc.find(piece)
+    return (where, where + len(piece)) if where >= 0 else None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    return inter / max(a[1] - a[0], b[1] - b[0], 1)
+
+
+def _same(got: str | None, want: str | None) -> bool:
+    if got is None or want is None:
+        return got == want
+    return got.lower() == want.lower() or got.split()[-1].lower() == want.split()[-1].lower()
+
+
+def evaluate(verbose: bool) -> None:
+    gold_lines = [json.loads(line) for line in (EVAL / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    q = dict.fromkeys(["gold", "pred", "tp", "kind_ok", "speaker_ok", "speaker_total", "null_gold", "null_ok"], 0)
+    e = dict.fromkeys(["gold", "pred", "tp", "link_ok"], 0)
+    groups: list[tuple[str, str | None, str]] = []     # (gold group, predicted group, quote key)
+    notes = []
+    for number, item in enumerate(gold_lines):
+        doc = _load_doc(item["doc"])
+        if doc is None:
+            continue
+        article = marsad.extract(doc)
+        preds = [(s, qq) for qq in article.quotes if (s := _to_doc(doc, article.text, qq["start"], qq["end"]))]
+        q["gold"] += len(item["quotes"])
+        q["pred"] += len(preds)
+        matched: set[int] = set()
+        for gq in item["quotes"]:
+            span = (gq["start"], gq["end"])
+            best = max(((i, _overlap(span, s)) for i, (s, _) in enumerate(preds) if i not in matched), key=lambda x: x[1], default=(None, 0.0))
+            if best[0] is None or best[1] < 0.5:
+                notes.append(f"MISS {number}: {doc[span[0]:span[1]][:60]}")
+                continue
+            matched.add(best[0])
+            pq = preds[best[0]][1]
+            q["tp"] += 1
+            q["kind_ok"] += pq["kind"] == gq["kind"]
+            q["speaker_total"] += 1
+            ok = _same(pq["speaker_name"], gq["speaker"])
+            q["speaker_ok"] += ok
+            if gq["speaker"] is None:
+                q["null_gold"] += 1
+                q["null_ok"] += ok
+            if not ok:
+                notes.append(f"SPEAKER {number}: got {pq['speaker_name']} want {gq['speaker']}: {pq['text'][:40]}")
+            if gq.get("group"):
+                groups.append((gq["group"], pq.get("group"), f"{number}:{gq['start']}"))
+        for i, (s, pq) in enumerate(preds):
+            if i not in matched:
+                notes.append(f"EXTRA {number}: {pq['kind']} {pq['text'][:60]}")
+        if "entities" in item and isinstance(item["doc"], str):
+            _entities(doc, article, item["entities"], e, notes, number)
+    p = q["tp"] / max(1, q["pred"])
+    r = q["tp"] / max(1, q["gold"])
+    print(f"quotes: {len(gold_lines)} articles, {q['gold']} gold quotes, {q['pred']} predicted")
+    print(f"  precision {p:.3f}  recall {r:.3f}  F1 {2*p*r/max(1e-9, p+r):.3f}  (targets P>=0.95 R>=0.90)")
+    print(f"  kind accuracy (matched) {q['kind_ok']/max(1, q['tp']):.3f}")
+    print(f"  speaker accuracy (matched) {q['speaker_ok']/max(1, q['speaker_total']):.3f} (target >= 0.90); "
+          f"null-speaker quotes right {q['null_ok']}/{q['null_gold']}")
+    ep, er = e["tp"] / max(1, e["pred"]), e["tp"] / max(1, e["gold"])
+    print(f"entities (written part): {e['gold']} gold mentions; detection P {ep:.3f} R {er:.3f}; "
+          f"linking accuracy of found mentions {e['link_ok']/max(1, e['tp']):.3f}")
+    _grouping(groups)
+    if verbose:
+        print("\n".join(notes))
+
+
+def _entities(doc: str, article: marsad.article.Article, gold: list[dict], e: dict, notes: list[str], number: int) -> None:
+    preds = []
+    for entity in article.entities:
+        for m in entity["mentions"]:
+            span = _to_doc(doc, article.text, m["start"], m["end"])
+            if span:
+                preds.append((span, entity))
+    e["gold"] += len(gold)
+    e["pred"] += len(preds)
+    used: set[int] = set()
+    for g in gold:
+        span = (g["start"], g["end"])
+        cands = [(i, _overlap(span, s)) for i, (s, _) in enumerate(preds) if i not in used]
+        best = max(cands, key=lambda x: x[1], default=(None, 0.0))
+        if best[0] is None or best[1] < 0.5:
+            notes.append(f"ENT-MISS {number}: {g['type']} {doc[span[0]:span[1]]} ({g['name']})")
+            continue
+        used.add(best[0])
+        e["tp"] += 1
+        got = preds[best[0]][1]["name"]
+        if _same(got, g["name"]):
+            e["link_ok"] += 1
+        else:
+            notes.append(f"ENT-LINK {number}: {doc[span[0]:span[1]]} got {got} want {g['name']}")
+
+
+def _grouping(groups: list[tuple[str, str | None, str]]) -> None:
+    """Pairwise precision/recall of cross-article quote grouping (filled in by the stories stage)."""
+    if not any(g[1] for g in groups):
+        print("grouping: quotes carry no group here (grouping is measured by bench_stories.py)")
+        return
+    tp = fp = fn = 0
+    for a, b in combinations(groups, 2):
+        same_gold, same_pred = a[0] == b[0], a[1] is not None and a[1] == b[1]
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    print(f"grouping pairwise precision {tp/max(1, tp+fp):.3f} recall {tp/max(1, tp+fn):.3f}")
+
+
+def speed(n: int = 500) -> None:
+    if not have_saudi():
+        return
+    texts = [a["content"] for a in saudi_articles(limit=n)]
+    marsad.extract(texts[0])
+    started = time.perf_counter()
+    quotes = 0
+    for text in texts:
+        quotes += len(marsad.extract(text).quotes)
+    elapsed = time.perf_counter() - started
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    print(f"whole pipeline on SaudiNewsNet text: {len(texts)/elapsed:,.0f} articles/s on one core "
+          f"({words:.0f} words/article on average), {quotes/elapsed:,.0f} quotes/s")
+
+
+if __name__ == "__main__":
+    evaluate("--verbose" in sys.argv)
+    speed()
