@@ -61,10 +61,7 @@ def quality() -> None:
             fields[key][1] += 1
             got = getattr(article, key)
             want = expected.get(key)
-            if key == "dateline" and got and want:
-                ok = got.strip() == want.strip()
-            else:
-                ok = got == want
+            ok = got.strip() == want.strip() if key == "dateline" and got and want else got == want
             fields[key][0] += ok
             if not ok:
                 misses.append(f"{key.upper():>16} {item['file']}: got {got!r} want {want!r}")
@@ -115,8 +112,8 @@ def make_pages(count: int) -> list[str]:
 
 
 def _clean_and_metadata_only(page: str) -> None:
-    from marsad.readers import RawInput
     from marsad.pipeline import article_from_raw
+    from marsad.readers import RawInput
 
     settings = Settings(use_model=False)
     article = article_from_raw(RawInput(source="p.html", data=page.encode(), kind="html"), settings)

@@ -99,7 +99,7 @@ def evaluate(verbose: bool) -> None:
                 notes.append(f"SPEAKER {number}: got {pq['speaker_name']} want {gq['speaker']}: {pq['text'][:40]}")
             if gq.get("group"):
                 groups.append((gq["group"], pq.get("group"), f"{number}:{gq['start']}"))
-        for i, (s, pq) in enumerate(preds):
+        for i, (_, pq) in enumerate(preds):
             if i not in matched:
                 notes.append(f"EXTRA {number}: {pq['kind']} {pq['text'][:60]}")
         if "entities" in item and isinstance(item["doc"], str):

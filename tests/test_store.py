@@ -54,7 +54,7 @@ def test_cp1256_and_utf16_are_stored_decoded(store: Store, tmp_path: Path) -> No
 
 
 def test_reprocess_keeps_ids_and_count(store: Store, tmp_path: Path) -> None:
-    jsonl = _write(tmp_path, "feed.jsonl", ('{"text": "%s", "url": "https://x.example/1"}\n' % TEXT_B).encode())
+    jsonl = _write(tmp_path, "feed.jsonl", (f'{{"text": "{TEXT_B}", "url": "https://x.example/1"}}\n').encode())
     ingest([_write(tmp_path, "a.txt", TEXT_A.encode()), jsonl], store)
     ids = [a.id for a in store.articles()]
     report = reprocess(store)

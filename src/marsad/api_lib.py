@@ -9,7 +9,7 @@ from functools import partial
 from marsad.article import Article
 from marsad.errors import InputError
 from marsad.executors import Executor, LocalExecutor
-from marsad.pipeline import Outcome, process, run_stages, article_from_raw
+from marsad.pipeline import Outcome, article_from_raw, process, run_stages
 from marsad.readers import RawInput, _jsonl_record, iter_inputs
 from marsad.settings import Settings
 from marsad.store import Store, open_store

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
-from typing import Annotated, Any
+from enum import StrEnum
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -23,13 +23,13 @@ CRAWLED = Annotated[str | None, typer.Option("--crawled", help="reference time f
 DEFAULT_DB = "./marsad.db"
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
 
 
-def _fail_usage(message: str) -> None:
+def _fail_usage(message: str) -> NoReturn:
     error_console().print(f"[red]error:[/red] {message}")
     raise typer.Exit(2)
 

@@ -3,17 +3,26 @@ Each parses arguments and calls one library function (shared output helpers prin
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
-from marsad.cli import CRAWLED, DB, DEFAULT_DB, JSON, _check_crawled, _fail_usage, _report_failures, app
+from marsad.cli import (
+    CRAWLED,
+    DB,
+    DEFAULT_DB,
+    JSON,
+    _check_crawled,
+    _fail_usage,
+    _report_failures,
+    app,
+)
 from marsad.cli_output import print_json, print_table
 from marsad.store import open_store
 
 
-class StoryFormat(str, Enum):
+class StoryFormat(StrEnum):
     markdown = "markdown"
     json = "json"
 

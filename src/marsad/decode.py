@@ -73,7 +73,7 @@ def _looks_like_bomless_utf16(data: bytes) -> str | None:
 
 def _declared_cp1256(data: bytes) -> bool:
     match = _CHARSET_DECL.search(data[:4096])
-    return bool(match) and match.group(1).decode("ascii", "ignore").lower() in _CP1256_NAMES
+    return match is not None and match.group(1).decode("ascii", "ignore").lower() in _CP1256_NAMES
 
 
 def _check_plausible(text: str, source: str) -> None:

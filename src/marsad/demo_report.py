@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
@@ -32,11 +34,11 @@ def print_demo_report(report: DemoReport) -> None:
     for key, value in report.stats.items():
         stats.add_row(key, str(value))
     console.print(stats)
-    for source, reason in report.ingest.failed:
+    for _source, reason in report.ingest.failed:
         console.print(f"failed: {reason}", markup=False)
 
 
-def _print_story(console: Console, story: dict) -> None:  # type: ignore[type-arg]
+def _print_story(console: Console, story: dict[str, Any]) -> None:
     outlets = sorted({a.get("outlet") or "?" for a in story["articles"]})
     lines = [f"[bold]{story.get('title') or ''}[/bold]",
              f"{story.get('first') or '?'} → {story.get('last') or '?'} · {len(story['articles'])} articles · {', '.join(outlets)}"]

@@ -93,6 +93,7 @@ def _overlaps(a: DateMatch, b: DateMatch) -> bool:
 
 def _parse(kind: str, match: re.Match[str]) -> DateMatch | None:
     groups = match.groupdict()
+    day: dt.date | None
     try:
         if kind in ("iso", "ymd"):
             day = dt.date(int(groups["y"]), int(groups["m"]), int(groups["d"]))
@@ -127,7 +128,8 @@ def _named(groups: dict[str, str | None]) -> dt.date | None:
 def _hijri(year: int, month: int, day: int) -> dt.date:
     from hijridate import Hijri
 
-    return Hijri(year, month, day).to_gregorian()  # type: ignore[no-any-return]
+    gregorian: dt.date = Hijri(year, month, day).to_gregorian()
+    return gregorian
 
 
 def _time(groups: dict[str, str | None]) -> tuple[int, int, int | None] | None:
@@ -141,7 +143,7 @@ def _time(groups: dict[str, str | None]) -> tuple[int, int, int | None] | None:
         hour = 0
     if hour > 23 or minute > 59:
         return None
-    second = int(groups["s"]) if groups.get("s") else None
+    second = int(groups["s"] or 0) if groups.get("s") else None
     return hour, minute, second
 
 

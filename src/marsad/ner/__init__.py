@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.ner.tagger import TYPES, Tagger, load_tagger, spans_from_labels, tokenize
+from marsad.ner.features import tokenize
+from marsad.ner.tagger import TYPES, Tagger, load_tagger, spans_from_labels
 
 __all__ = ["TYPES", "Tagger", "load_tagger", "spans_from_labels", "tokenize"]

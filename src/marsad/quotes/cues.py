@@ -50,7 +50,7 @@ def _cue_pattern() -> re.Pattern[str]:
     forms = sorted(cue_forms(), key=len, reverse=True)
     alternatives = ["".join(_CLASSES.get(c, re.escape(c)) + _MARKS for c in form) for form in forms]
     return re.compile(
-        "(?<![\w\u064B-\u0652])(?:[وف]" + _MARKS + ")?(?:" + "|".join(alternatives) + ")(?![\w\u064B-\u0652])"
+        "(?<![\\w\u064B-\u0652])(?:[وف]" + _MARKS + ")?(?:" + "|".join(alternatives) + ")(?![\\w\u064B-\u0652])"
     )
 
 

@@ -27,17 +27,16 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             else:
                 spans.append((ascii_open + 1, index))
                 ascii_open = -1
-        elif char in OPENERS and ascii_open < 0:
-            if char == "„" or not (stack and char == "“" and _closes(text, index, end)):
-                if not stack:
-                    top_start = index
-                stack.append(char)
-                continue
-        if char in CLOSERS or (char == "“" and stack):
-            if stack and ascii_open < 0:
-                stack.pop()
-                if not stack:
-                    spans.append((top_start + 1, index))
+        elif char in OPENERS and ascii_open < 0 and (
+                char == "„" or not (stack and char == "“" and _closes(text, index, end))):
+            if not stack:
+                top_start = index
+            stack.append(char)
+            continue
+        if (char in CLOSERS or (char == "“" and stack)) and stack and ascii_open < 0:
+            stack.pop()
+            if not stack:
+                spans.append((top_start + 1, index))
     if stack:
         spans.append((top_start + 1, end))
     elif ascii_open >= 0 and end - ascii_open > 20:

@@ -6,7 +6,6 @@ import re
 
 from marsad.article import Article
 
-
 _LETTER = re.compile(r"[^\W\d_]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u0750-\u077F]")
 

@@ -112,9 +112,9 @@ def is_furniture(line: str, lex: Lexicon) -> bool:
         return True   # "Twitter Youtube WhatsApp", "Please Try Again" on an Arabic page
     if _BREADCRUMB.search(stripped) and len(tokens) <= 12 and not is_prose(stripped):
         return True
-    if len(tokens) <= 12 and not (is_prose(stripped) and len(tokens) >= 6):
-        if any(_contains_phrase(tokens, p) for p in lex.line_phrases):
-            return True
+    if (len(tokens) <= 12 and not (is_prose(stripped) and len(tokens) >= 6)
+            and any(_contains_phrase(tokens, p) for p in lex.line_phrases)):
+        return True
     if len(tokens) <= 40 and any(_contains_phrase(tokens, c) for c in lex.cta):
         return any(_contains_phrase(tokens, ch) for ch in lex.channels)
     return False

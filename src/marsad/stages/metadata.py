@@ -11,7 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from marsad.arabic.dates import DateMatch, find_dates, find_relative, parse_iso_like, resolve_relative
+from marsad.arabic.dates import (
+    DateMatch,
+    find_dates,
+    find_relative,
+    parse_iso_like,
+    resolve_relative,
+)
 from marsad.arabic.normalize import normalize, normalize_with_map
 from marsad.arabic.tokens import stopwords
 from marsad.article import Article

@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from marsad.arabic.normalize import normalize
 from marsad.arabic.split import paragraphs, sentences
 from marsad.article import Article
-from marsad.arabic.normalize import normalize
 from marsad.quotes.cues import Cue, complement_after, complement_word, explicit_subject, find_cues
 from marsad.quotes.marks import quoted_spans
 from marsad.settings import Settings
@@ -116,19 +116,6 @@ def _direct(text: str, span: tuple[int, int], s_start: int, s_end: int, cues: li
     if opens_paragraph or (after_colon and words >= MIN_UNCUED_WORDS):
         return _quote(text, start, end, "direct", state.last_speaker, None)
     return None
-
-
-def _introduces(text: str, cue: Cue, quote_start: int, quote_end: int, mentions: list[_Mention]) -> bool:
-    """"قال: “...”", "أكد أن “...”", "قوله “...”", "وقال لافروف “...”" introduce speech;
-    "أعلنت عن شراكة “بلا حدود”" does not (a term in quotes)."""
-    gap = text[cue.end : quote_start - 1].strip()
-    words = len(text[quote_start:quote_end].split())
-    if cue.kind == "noun" or gap.endswith(":") or words >= MIN_UNCUED_WORDS:
-        return True
-    last = gap.split()[-1] if gap.split() else ""
-    if complement_word(last):
-        return True
-    return bool(gap) and any(m.start >= cue.end and m.end >= quote_start - 3 for m in mentions if m.start < quote_start)
 
 
 def _introduces(text: str, cue: Cue, quote_start: int, quote_end: int, mentions: list[_Mention]) -> bool:
@@ -255,7 +242,8 @@ def _subject_in(mentions: list[_Mention], start: int, end: int) -> _Mention | No
     """A person in the span, else an organisation (the spokesman before his ministry)."""
     inside = [m for m in mentions if start <= m.start < end]
     people = [m for m in inside if m.type == "PERSON"]
-    return (people or inside or [None])[0]
+    chosen = people or inside
+    return chosen[0] if chosen else None
 
 
 def _clause_start(text: str, s_start: int, cue: Cue) -> int:

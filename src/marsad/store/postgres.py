@@ -73,13 +73,13 @@ class PostgresStore(Store):
                     self.conn.execute(statement)
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        cursor = self.conn.execute(sql, tuple(params))  # type: ignore[arg-type]
+        cursor = self.conn.execute(sql, tuple(params))
         return cursor.fetchall() if cursor.description else []
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
             with self.conn.cursor() as cursor:
-                cursor.executemany(sql, rows)  # type: ignore[arg-type]
+                cursor.executemany(sql, rows)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

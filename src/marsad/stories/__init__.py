@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from marsad.article import Article
-from marsad.stories.build import stories_of
 from marsad.store.base import Store
+from marsad.stories.build import stories_of
 
 
 def build_stories(store: Store) -> list[dict[str, Any]]:

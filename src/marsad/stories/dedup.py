@@ -70,8 +70,8 @@ class DuplicateIndex:
         for band in range(BANDS):
             key = (band, signature[band * ROWS : (band + 1) * ROWS].tobytes())
             self.buckets.setdefault(key, []).append(index)
-        for key in keys:
-            self.paragraphs.setdefault(key, index)
+        for paragraph in keys:
+            self.paragraphs.setdefault(paragraph, index)
         return original
 
     def _by_minhash(self, signature: np.ndarray) -> str | None:
