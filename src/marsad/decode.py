@@ -17,7 +17,9 @@ _SPACE = re.compile(r"\s")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_MIN_RATIO = 0.4       # of the non-space characters
-_CONTROL_MAX_RATIO = 0.01
+_CONTROL_MAX_RATIO = 0.03
+_SAMPLE_CHARS = 50_000
+_MIN_LETTERS = 300              # below the letter ratio, a long list of figures with prose is still an article
 
 
 def decode_bytes(data: bytes, source: str, is_html: bool = False) -> str:
@@ -26,7 +28,8 @@ def decode_bytes(data: bytes, source: str, is_html: bool = False) -> str:
         raise InputError(source, "empty input")
     text = _decode(data, source, is_html)
     _check_plausible(text, source)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 def _decode(data: bytes, source: str, is_html: bool) -> str:
@@ -77,6 +80,7 @@ def _declared_cp1256(data: bytes) -> bool:
 
 
 def _check_plausible(text: str, source: str) -> None:
+    text = text[:_SAMPLE_CHARS]   # a large sample judges the whole; big pages stay cheap
     if "\x00" in text:
         raise InputError(source, "binary data (NUL characters): not a text or HTML article")
     visible = len(text) - len(_SPACE.findall(text))
@@ -84,7 +88,8 @@ def _check_plausible(text: str, source: str) -> None:
         raise InputError(source, "empty input (only whitespace)")
     if len(_CONTROL.findall(text)) / len(text) > _CONTROL_MAX_RATIO:
         raise InputError(source, "binary data (control characters): not a text or HTML article")
-    if len(_LETTER.findall(text)) / visible < _LETTER_MIN_RATIO:
+    letters = len(_LETTER.findall(text))
+    if letters / visible < _LETTER_MIN_RATIO and (letters < _MIN_LETTERS or letters / visible < 0.15):
         raise InputError(source, "implausible text: almost no letters (binary or garbage?)")
     if "\ufffd" in text and text.count("\ufffd") / visible > 0.01:
         raise InputError(source, "undecodable bytes: not valid text in any supported encoding")

@@ -58,12 +58,18 @@ def _content_stem(word: str) -> str:
     return stem(word)
 
 
+@lru_cache(maxsize=8192)
+def normalized_words(text: str) -> tuple[str, ...]:
+    """The normalized words of `text` (cached: cleaning asks for the same lines repeatedly)."""
+    return tuple(WORD.findall(normalize(text)))
+
+
 @lru_cache(maxsize=4096)
 def _content_stems(text: str) -> tuple[str, ...]:
     if len(_STEMS) > 500_000:
         _STEMS.clear()
     result = []
-    for word in WORD.findall(normalize(text)):
+    for word in normalized_words(text):
         found = _STEMS.get(word)
         if found is None:
             found = _STEMS[word] = _content_stem(word)

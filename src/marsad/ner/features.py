@@ -161,38 +161,57 @@ BOUNDARY = tuple((f"{offset}w=BOS" if offset < 0 else f"{offset}w=EOS",) for off
 
 @dataclass
 class GazetteerIndex:
-    """Gazetteer names by their first word: first word -> [(other words, kind)], longest first."""
+    """Gazetteer names (normalized words) indexed for matching at every token position."""
 
-    first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    single: dict[str, set[str]] = field(default_factory=dict)     # one-word name -> kinds
+    # Longer names by their first two words: [(remaining words, kind)], longest first.
+    longer: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    firsts: set[str] = field(default_factory=set)
 
     def add(self, words: Sequence[str], kind: str) -> None:
         if not words or len(words) > MAX_GAZ_WORDS:
             return
-        entries = self.first.setdefault(words[0], [])
-        entry = (tuple(words[1:]), kind)
+        self.firsts.add(words[0])
+        if len(words) == 1:
+            self.single.setdefault(words[0], set()).add(kind)
+            return
+        entries = self.longer.setdefault((words[0], words[1]), [])
+        entry = (tuple(words[2:]), kind)
         if entry not in entries:
             entries.append(entry)
             entries.sort(key=lambda item: -len(item[0]))
 
     def __len__(self) -> int:
-        return sum(len(entries) for entries in self.first.values())
+        return sum(map(len, self.single.values())) + sum(map(len, self.longer.values()))
 
-    def mark(self, words: Sequence[WordFeatures]) -> list[list[str]]:
-        """For each word, the gazetteer attributes it gets (gaz=B-PERS, gaz=I-LOC...)."""
-        marks: list[list[str]] = [[] for _ in words]
+    def may_start(self, word: WordFeatures) -> bool:
+        return any(form in self.firsts for form in word.variants)
+
+    def mark(self, words: Sequence[WordFeatures], starts: Iterable[int] | None = None) -> dict[int, list[str]]:
+        """Gazetteer attributes (gaz=B-PERS, gaz=I-LOC...) of the words that get any, by
+        position; the longest name of each kind starting at a position wins. `starts`: the
+        only positions where a name may begin (default: all)."""
+        marks: dict[int, set[str]] = {}
         norms = [word.norm for word in words]
-        for start, word in enumerate(words):
-            seen: set[str] = set()
-            for form in word.variants:
-                for rest, kind in self.first.get(form, ()):
-                    end = start + 1 + len(rest)
-                    if kind in seen or tuple(norms[start + 1:end]) != rest:
-                        continue
-                    seen.add(kind)
-                    marks[start].append("gaz=B-" + kind)
-                    for inside in range(start + 1, end):
-                        marks[inside].append("gaz=I-" + kind)
-        return marks
+        for start in range(len(words)) if starts is None else starts:
+            for kind, end in self._matches(norms, start, words[start].variants).items():
+                marks.setdefault(start, set()).add("gaz=B-" + kind)
+                for inside in range(start + 1, end):
+                    marks.setdefault(inside, set()).add("gaz=I-" + kind)
+        return {position: sorted(items) for position, items in marks.items()}
+
+    def _matches(self, norms: Sequence[str], start: int, forms: Sequence[str]) -> dict[str, int]:
+        """kind -> end of the longest name of that kind starting at `start`."""
+        found: dict[str, int] = {}
+        following = norms[start + 1] if start + 1 < len(norms) else None
+        for form in forms:
+            for rest, kind in self.longer.get((form, following), ()) if following else ():
+                end = start + 2 + len(rest)
+                if kind not in found and tuple(norms[start + 2:end]) == rest:
+                    found[kind] = end
+            for kind in self.single.get(form, ()):
+                found.setdefault(kind, start + 1)
+        return found
 
 
 def name_words(name: str) -> list[str]:
@@ -215,11 +234,14 @@ def build_gazetteer_index(paths: Iterable[tuple[str, Path]] | None = None) -> Ga
     return index
 
 
-def context_features(words: Sequence[WordFeatures], gazetteer: GazetteerIndex | None) -> list[list[str]]:
-    """Attributes that depend on several words (gazetteer matches), one list per word."""
-    if gazetteer is None or not gazetteer.first:
-        return [[] for _ in words]
-    return [sorted(set(marks)) for marks in gazetteer.mark(words)]
+def context_features(
+    words: Sequence[WordFeatures], gazetteer: GazetteerIndex | None, starts: Iterable[int] | None = None
+) -> dict[int, list[str]]:
+    """Attributes that depend on several words (gazetteer matches), by word position; only
+    positions that get any are present."""
+    if gazetteer is None or not gazetteer.firsts:
+        return {}
+    return gazetteer.mark(words, starts)
 
 
 def sentence_features(tokens: Sequence[str], gazetteer: GazetteerIndex | None = None) -> list[Features]:
@@ -227,11 +249,12 @@ def sentence_features(tokens: Sequence[str], gazetteer: GazetteerIndex | None = 
     words = [word_features(token) for token in tokens]
     count = len(words)
     result: list[Features] = []
-    for i, extra in enumerate(context_features(words, gazetteer)):
-        items = list(words[i].own)
+    context = context_features(words, gazetteer)
+    for i, word in enumerate(words):
+        items = list(word.own)
         for k, offset in enumerate(OFFSETS):
             j = i + offset
             items += words[j].neighbour[k] if 0 <= j < count else BOUNDARY[k]
-        items += extra
+        items += context.get(i, ())
         result.append(items)
     return result

@@ -106,6 +106,8 @@ class Tagger:
         self._blocks = np.zeros((CACHE_WORDS, 1 + len(OFFSETS), size))
         self._rows: dict[str, int] = {}
         self._words: list[WordFeatures] = []
+        self._in_gazetteer: list[bool] = []   # per cached word: may start a gazetteer name
+        self._context_scores: dict[tuple[str, ...], np.ndarray] = {}
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """One IOB2 label per token."""
@@ -158,6 +160,7 @@ class Tagger:
             self._blocks[row, k] = score(items)
         self._rows[token] = row
         self._words.append(word)
+        self._in_gazetteer.append(self.gazetteer is not None and self.gazetteer.may_start(word))
         return row
 
     def _state_scores(self, sentences: Sequence[Sequence[str]], lengths: np.ndarray) -> np.ndarray:
@@ -166,6 +169,7 @@ class Tagger:
         if len(self._words) + total > CACHE_WORDS:
             self._rows.clear()
             self._words.clear()
+            self._in_gazetteer.clear()
         rows = np.array([self._row(token) for sentence in sentences for token in sentence], dtype=np.intp)
         blocks = self._blocks[rows]
         scores = blocks[:, 0].copy()
@@ -179,42 +183,64 @@ class Tagger:
         return scores
 
     def _add_context(self, scores: np.ndarray, rows: np.ndarray, lengths: np.ndarray) -> None:
-        if self.gazetteer is None or not self.gazetteer.first:
+        if self.gazetteer is None or not self.gazetteer.firsts:
             return
         start = 0
+        in_gazetteer = self._in_gazetteer
         for length in lengths.tolist():
-            words = [self._words[row] for row in rows[start:start + length].tolist()]
-            for i, extra in enumerate(context_features(words, self.gazetteer)):
-                if extra:
-                    scores[start + i] += self.weights.score(extra)
+            sentence_rows = rows[start:start + length].tolist()
+            starts = [i for i, row in enumerate(sentence_rows) if in_gazetteer[row]]
+            if starts:
+                words = [self._words[row] for row in sentence_rows]
+                for i, extra in context_features(words, self.gazetteer, starts).items():
+                    scores[start + i] += self._context_score(tuple(extra))
             start += length
 
 
+    def _context_score(self, attributes: tuple[str, ...]) -> np.ndarray:
+        score = self._context_scores.get(attributes)
+        if score is None:   # few distinct combinations (gaz=B-LOC, gaz=I-ORG...)
+            score = self._context_scores[attributes] = self.weights.score(attributes)
+        return score
+
+
 def viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> list[list[int]]:
-    """Best label paths for concatenated sentences, all sentences advanced together."""
-    count, longest, size = len(lengths), int(lengths.max()), transitions.shape[0]
-    padded = np.zeros((count, longest, size))
-    sentence_of = np.repeat(np.arange(count), lengths)
-    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    padded[sentence_of, np.arange(len(scores)) - offsets[sentence_of]] = scores
+    """Best label paths for concatenated sentences, all sentences advanced together.
+
+    Sentences are sorted longest first, so the ones still running at step t are a prefix and
+    each step works on array views (no masking)."""
+    count, longest = len(lengths), int(lengths.max())
+    order = np.argsort(-lengths, kind="stable")
+    sorted_lengths = lengths[order]
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[order]
+    padded = np.zeros((count, longest, transitions.shape[0]))
+    for i, (start, length) in enumerate(zip(starts.tolist(), sorted_lengths.tolist(), strict=True)):
+        padded[i, :length] = scores[start:start + length]
+    running = [int(np.count_nonzero(sorted_lengths > t)) for t in range(longest)]
+    size = transitions.shape[0]
+    incoming = np.ascontiguousarray(transitions.T)          # [current, previous]
+    candidates = np.empty((count, size, size))              # [sentence, current, previous]
+    cells = np.arange(count * size) * size                  # flat offset of each (sentence, current)
     alpha = padded[:, 0].copy()
     back = np.zeros((longest, count, size), dtype=np.intp)
-    identity = np.arange(size)
     for t in range(1, longest):
-        candidates = alpha[:, :, None] + transitions        # [sentence, previous, current]
-        best_previous = candidates.argmax(axis=1)
-        best = np.take_along_axis(candidates, best_previous[:, None, :], axis=1)[:, 0] + padded[:, t]
-        active = (lengths > t)[:, None]
-        alpha = np.where(active, best, alpha)               # finished sentences keep their end
-        back[t] = np.where(active, best_previous, identity)
+        k = running[t]
+        np.add(alpha[:k, None, :], incoming, out=candidates[:k])
+        best_previous = candidates[:k].argmax(axis=2)
+        back[t, :k] = best_previous
+        best = candidates.reshape(-1)[cells[: k * size] + best_previous.reshape(-1)]
+        alpha[:k] = best.reshape(k, size) + padded[:k, t]
     label = alpha.argmax(axis=1)
-    path = np.empty((longest, count), dtype=np.intp)
-    path[-1] = label
-    every = np.arange(count)
+    path = np.zeros((count, longest), dtype=np.intp)
     for t in range(longest - 1, 0, -1):
-        label = back[t, every, label]
-        path[t - 1] = label
-    return [path[:length, i].tolist() for i, length in enumerate(lengths.tolist())]
+        k = running[t]
+        path[:k, t] = label[:k]
+        label[:k] = back[t, np.arange(k), label[:k]]
+    path[:, 0] = label
+    result: list[list[int]] = [[] for _ in range(count)]
+    for i, (sentence, length) in enumerate(zip(order.tolist(), sorted_lengths.tolist(), strict=True)):
+        result[sentence] = path[i, :length].tolist()
+    return result
 
 
 _RESOURCES = ExitStack()

@@ -49,9 +49,10 @@ def extract_html(article: Article) -> Article:
 
 def _main_text(page: str, url: str | None) -> str:
     try:
+        # fast: no second-opinion extractors; marsad's own cleaning removes what is left
         text = trafilatura.extract(
             page, url=url, include_comments=False, include_tables=False,
-            with_metadata=False, deduplicate=False,
+            with_metadata=False, deduplicate=False, fast=True,
         )
     except Exception:   # trafilatura raises assorted errors on broken markup; fall back
         text = None

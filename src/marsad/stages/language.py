@@ -11,7 +11,7 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u0750-\u077F]")
 
 
 def detect_language(text: str) -> str:
-    sample = text[:5000]
+    sample = text[:2000]
     letters = len(_LETTER.findall(sample))
     if not letters:
         return "und"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from marsad.arabic.dates import find_dates
 from marsad.arabic.normalize import normalize
-from marsad.arabic.tokens import WORD
+from marsad.arabic.tokens import WORD, normalized_words
 from marsad.data import data_path, read_lines, read_tsv
 
 _CLOCK_OR_SYMBOLS = re.compile(r"^[\W\d_]*$")
@@ -56,8 +56,11 @@ def lexicon(junk_files: tuple[Path, ...] = (), marker_files: tuple[Path, ...] = 
     )
 
 
+_tokens = normalized_words
+
+
 def tokens_of(line: str) -> list[str]:
-    return WORD.findall(normalize(line))
+    return list(_tokens(line))
 
 
 def _contains_phrase(tokens: list[str], phrase: tuple[str, ...]) -> bool:
@@ -103,7 +106,9 @@ def is_notice(line: str, lex: Lexicon) -> bool:
 def is_furniture(line: str, lex: Lexicon) -> bool:
     """Share/follow/subscribe lines, buttons, tags, hashtags, clocks, breadcrumbs."""
     stripped = line.strip()
-    if _CLOCK_OR_SYMBOLS.match(stripped) or _HASHTAGS_ONLY.match(stripped) or _SIGN_OFF.match(stripped):
+    if _CLOCK_OR_SYMBOLS.match(stripped) or _HASHTAGS_ONLY.match(stripped):
+        return True
+    if len(stripped) <= 40 and _SIGN_OFF.match(stripped):
         return True
     tokens = tokens_of(stripped)
     if any(tuple(tokens[: len(p)]) == p for p in lex.prefixes) or is_channel_list(stripped, lex):
@@ -123,7 +128,7 @@ def is_furniture(line: str, lex: Lexicon) -> bool:
 def byline_parts(line: str) -> tuple[str, str] | None:
     """(place or "كتب", author/outlet) for a short "X - Y" line, else None."""
     stripped = line.strip()
-    if len(stripped.split()) > 7 or stripped[-1:] in ".؟!":
+    if len(stripped) > 80 or len(stripped.split()) > 7 or stripped[-1:] in ".؟!":
         return None
     match = _BYLINE_DATELINE.match(stripped)
     if not match or len(match.group(2).split()) > 3:
@@ -131,10 +136,17 @@ def byline_parts(line: str) -> tuple[str, str] | None:
     return match.group(1).strip(), match.group(2).strip(" :«»\"")
 
 
+@lru_cache(maxsize=8)
+def _single_word_channels(lex: Lexicon) -> frozenset[str]:
+    return frozenset(c[0] for c in lex.channels if len(c) == 1)
+
+
 def is_channel_list(line: str, lex: Lexicon) -> bool:
     """"فيسبوك تويتر لينكدين Pin Interest Whats App": nothing but network names."""
-    tokens = tokens_of(line)
-    channels = {c[0] for c in lex.channels if len(c) == 1}
+    tokens = _tokens(line)
+    if len(tokens) > 12:
+        return False
+    channels = _single_word_channels(lex)
     arabic = [t for t in tokens if not t.isascii()]
     return len(tokens) >= 2 and bool(arabic) and all(t in channels for t in arabic)
 

@@ -24,7 +24,7 @@ def list_stories(store: Store, limit: int, offset: int) -> tuple[int, list[dict[
     """Story records, most recently active first (undated last)."""
     total = int(store.execute("SELECT COUNT(*) FROM stories")[0][0])
     rows = store.execute(
-        "SELECT record FROM stories ORDER BY (last IS NULL), last DESC, ord LIMIT ? OFFSET ?",
+        "SELECT record FROM stories ORDER BY last DESC NULLS LAST, ord LIMIT ? OFFSET ?",
         (limit, offset))
     return total, [json.loads(r[0]) for r in rows]
 
@@ -49,10 +49,11 @@ def titles(store: Store, ids: list[str]) -> dict[str, str | None]:
 
 
 def arabic_names(store: Store, entity_ids: list[str]) -> dict[str, str | None]:
-    """The Arabic name of each entity (story records carry only the English one)."""
+    """The Arabic name of each entity (story records carry only the English one); one indexed
+    lookup each, which stops at the first mention (frequent entities have thousands)."""
     found: dict[str, str | None] = {}
-    for chunk in _chunks(entity_ids):
-        marks = ",".join("?" * len(chunk))
-        found.update(store.execute(
-            f"SELECT entity_id, MAX(name_ar) FROM mentions WHERE entity_id IN ({marks}) GROUP BY entity_id", chunk))
+    for entity_id in dict.fromkeys(entity_ids):
+        rows = store.execute("SELECT name_ar FROM mentions WHERE entity_id=? AND name_ar IS NOT NULL"
+                             " LIMIT 1", (entity_id,))
+        found[entity_id] = rows[0][0] if rows else None
     return found
