@@ -11,6 +11,8 @@ Passes over one article's tokens, each filling only tokens no earlier pass took:
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
+from pathlib import Path
 
 from marsad.arabic.dates import parse_iso_like
 from marsad.arabic.normalize import normalize
@@ -22,6 +24,7 @@ from marsad.entities.mentions import CONTRACT_TYPES, MentionTable
 from marsad.entities.roles import find_role_refs, resolve_roles
 from marsad.entities.romanize import romanize
 from marsad.gazetteer import Entry, Gazetteer, entity_id, gazetteer
+from marsad.outlets import outlet_index
 from marsad.settings import Settings
 
 EAST_ASIAN = {"China", "Taiwan", "North Korea", "South Korea", "Vietnam", "Singapore"}
@@ -36,6 +39,7 @@ def entities(article: Article, settings: Settings | None = None) -> Article:
     table = MentionTable(tokenize(article.text), article.text)
     _ministries(table, lex)
     _gazetteer_names(table, gaz)
+    _media_names(table, settings)
     if settings.use_model:
         _model_names(table, gaz)
     resolve_roles(table, find_role_refs(table, lex), lex, gaz, article_day(article))
@@ -97,6 +101,31 @@ def _gazetteer_names(table: MentionTable, gaz: Gazetteer) -> None:
         if table.free(index, index + size):
             table.add(entry, index, index + size, skip, "gazetteer")
         next_free = index + size
+
+
+@lru_cache(maxsize=4)
+def _media_table(outlet_files: tuple[Path, ...]) -> KeyTable[Entry]:
+    """Outlets and agencies as organisations ("ذكرت وكالة تاس", "قالت رويترز"): they are
+    speakers too. One-word names starting with ال are ordinary words far too often."""
+    table: KeyTable[Entry] = KeyTable()
+    index = outlet_index(outlet_files)
+    for key, outlet in index.by_alias.items():
+        if len(key) == 1 and (key[0].startswith("ال") or key[0].isascii()):
+            continue
+        table.add(key, Entry(entity_id("ORG", outlet.name_en), "ORG", outlet.name_en, outlet.name_ar))
+    return table
+
+
+def _media_names(table: MentionTable, settings: Settings) -> None:
+    media = _media_table(settings.outlet_files)
+    next_free = 0
+    for index in media.positions(table.tokens):
+        if index < next_free or table.taken[index]:
+            continue
+        match = longest_match(table.tokens, index, media)
+        if match is not None and table.free(index, index + match[1]):
+            table.add(match[2], index, index + match[1], match[0], "media")
+            next_free = index + match[1]
 
 
 def _model_names(table: MentionTable, gaz: Gazetteer) -> None:

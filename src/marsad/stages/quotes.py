@@ -194,11 +194,15 @@ def _skip_inna(text: str, position: int, limit: int) -> int:
 
 
 def _clause_end(text: str, start: int, s_end: int, cues: list[Cue]) -> int:
-    """Reported content runs to the sentence end, or to "، مضيفا ..." where a new cue starts."""
+    """Reported content runs to the sentence end, or to where a new cue takes over:
+    "...، مضيفا أن ...", "... وأضاف ...", "...، وتابع: ..."."""
     end = s_end
     for cue in cues:
-        if start < cue.start < end and text[max(start, cue.start - 3) : cue.start].strip() in ("،", ",", "و"):
-            end = cue.start
+        if not start < cue.start < end:
+            continue
+        before = text[start : cue.start].rstrip()
+        if before.endswith(("،", ",", "؛")) or normalize(cue.text)[:1] in "وف" and cue.kind in ("say", "cont"):
+            end = len(before) + start
             break
     end = _trim(text, start, end)[1]
     while end > start and text[end - 1] in ".،,؛:!؟?":
