@@ -419,6 +419,13 @@ def test_story_page_has_timeline_quotes_and_cited_summary(client: TestClient, co
     assert 'href="/entity/person:sergey-lavrov"' in page
 
 
+def test_search_within_a_story_keeps_the_filter(client: TestClient, corpus: Corpus) -> None:
+    assert '<input type="hidden" name="story" value="s-moscow">' in _html(client, "/story/s-moscow")
+    page = _html(client, "/search?q=الطلاب&story=s-moscow&outlet=Nile+Today")
+    assert f'href="/article/{corpus.ids["moscow_b"]}"' in page
+    assert f'href="/article/{corpus.ids["moscow_a"]}"' not in page
+
+
 def test_entity_page_lists_quotes_over_time(client: TestClient) -> None:
     page = _html(client, "/entity/person:sergey-lavrov")
     assert page.index("2025-03") < page.index("الطلاب هم الدبلوماسيون")
@@ -506,7 +513,7 @@ def test_demo_search_finds_the_lavrov_articles(demo_client: TestClient) -> None:
 
 # --- property-based: the OpenAPI document against the running app ------------------------------
 
-GET_PATHS = sorted(r.path for r in router.routes if "GET" in getattr(r, "methods", ()))
+GET_PATHS = sorted(getattr(r, "path", "") for r in router.routes if "GET" in getattr(r, "methods", ()))
 
 
 @pytest.fixture(scope="module")

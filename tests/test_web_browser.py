@@ -146,6 +146,16 @@ def test_story_citation_leads_to_the_cited_article(site: Site, tab: Tab) -> None
     assert tab.csp_errors == []
 
 
+def test_person_page_shows_quotes_by_month(site: Site, tab: Tab) -> None:
+    tab.open(site, f"/article/{site.corpus.ids['moscow_a']}")
+    tab.page.locator(".text a.ent-person").first.click()
+    tab.page.wait_for_url("**/entity/person:sergey-lavrov")
+    assert tab.page.locator("section.quotes h3").all_inner_texts()[0].startswith("2025-03")
+    assert tab.page.locator("section.quotes blockquote").count() == 2
+    tab.shot("entity")
+    assert tab.csp_errors == []
+
+
 def test_removed_blocks_start_collapsed(site: Site, tab: Tab) -> None:
     tab.open(site, f"/article/{site.corpus.ids['cairo']}")
     details = tab.page.locator("details.removed")

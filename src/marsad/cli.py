@@ -96,11 +96,17 @@ def ingest(
 
     _check_crawled(crawled)
     store = open_store(db)
-    with _progress() as progress:
-        task = progress.add_task("ingesting", total=None)
-        report = api_lib.ingest(paths, store, Settings(crawled=crawled), make_executor(workers, dask),
-                                progress=lambda _: progress.advance(task))
-    store.close()
+    executor = make_executor(workers, dask)
+    try:
+        with _progress() as progress:
+            task = progress.add_task("ingesting", total=None)
+            report = api_lib.ingest(paths, store, Settings(crawled=crawled), executor,
+                                    progress=lambda _: progress.advance(task))
+    finally:
+        store.close()
+        close = getattr(executor, "close", None)
+        if close:
+            close()
     summary = {"added": report.added, "skipped": report.skipped, "failed": len(report.failed)}
     if as_json:
         print_json(summary | {"errors": [{"source": s, "reason": r} for s, r in report.failed]})
