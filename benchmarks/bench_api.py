@@ -9,7 +9,7 @@ page and `/api/search`:
   - uvicorn: `uvicorn --factory marsad.api:app_from_env` in a subprocess pinned to one CPU,
     driven over keep-alive HTTP by client threads running on other CPUs.
 
-    python benchmarks/bench_api.py [--articles 3000] [--seconds 5] [--clients 8]
+    python benchmarks/bench_api.py [--articles 3000] [--seconds 5] [--clients 8] [--db FILE]
 """
 
 from __future__ import annotations
@@ -72,29 +72,43 @@ def build_store(directory: Path, articles: int) -> tuple[str, str]:
     return db, label
 
 
+ROUNDS = 3   # each number is the best of ROUNDS runs: other work on the machine only slows
+
+
 def rate(call: Callable[[], Any], seconds: float) -> float:
     call()   # warm
-    count, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        call()
-        count += 1
-    return count / (time.perf_counter() - start)
+    best = 0.0
+    for _ in range(ROUNDS):
+        count, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds / ROUNDS:
+            call()
+            count += 1
+        best = max(best, count / (time.perf_counter() - start))
+    return best
 
 
 def page_target(store: Store) -> tuple[str, Callable[[], Any]]:
-    """The busiest story's page, or the first article's page when there are no stories."""
+    """The busiest story's page, or the first article's page when there are no stories; with
+    the library call that does the same queries and renders the same template."""
     rows = store.execute("SELECT id FROM stories ORDER BY size DESC, ord LIMIT 1")
     if rows:
         story_id = rows[0][0]
 
         def library_story() -> Any:
             story = queries.story_of(store, story_id) or {}
-            records = queries.records(store, [a["id"] for a in story.get("articles", [])])
-            return pages.templates.get_template("story.html").render(**pages.story_context(story, records))
+            titles = queries.titles(store, [a["id"] for a in story.get("articles", [])])
+            names = queries.arabic_names(store, [e["id"] for e in story.get("entities", [])])
+            context = pages.story_context(story, titles, names)
+            return pages.templates.get_template("story.html").render(**context)
 
         return f"/story/{story_id}", library_story
     article_id = store.execute("SELECT id FROM articles ORDER BY seq LIMIT 1")[0][0]
-    return f"/article/{article_id}", lambda: store.get(article_id)
+
+    def library_article() -> Any:
+        context = pages.article_context(store.get(article_id) or {}, None)
+        return pages.templates.get_template("article.html").render(**context)
+
+    return f"/article/{article_id}", library_article
 
 
 def in_process(db: str, seconds: float) -> dict[str, tuple[float, float]]:
@@ -132,7 +146,7 @@ def over_http(db: str, paths: list[str], seconds: float, clients: int) -> dict[s
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(base)
-        return {path: _hammer(base, path, seconds, clients) for path in paths}
+        return {path: max(_hammer(base, path, seconds / ROUNDS, clients) for _ in range(ROUNDS)) for path in paths}
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -178,11 +192,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--db", help="benchmark an existing store instead of building one")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        db, label = build_store(Path(tmp), args.articles)
-        print(f"store: {label} (built in {time.perf_counter() - started:.1f}s)")
+        db, label = (args.db, f"{args.db} (given)") if args.db else build_store(Path(tmp), args.articles)
+        print(f"store: {label} (ready in {time.perf_counter() - started:.1f}s)")
         local = in_process(db, args.seconds)
         remote = over_http(db, list(local), args.seconds, args.clients)
     print(f"\n{'target':<34}{'library/s':>11}{'testclient/s':>14}{'uvicorn 1 CPU/s':>17}{'uvicorn/library':>17}")

@@ -10,7 +10,7 @@ from marsad.article import Article
 from marsad.errors import InputError
 from marsad.executors import Executor, LocalExecutor
 from marsad.pipeline import Outcome, article_from_raw, process, run_stages
-from marsad.readers import RawInput, _jsonl_record, iter_inputs
+from marsad.readers import RawInput, jsonl_record, iter_inputs
 from marsad.settings import Settings
 from marsad.store import Store, open_store
 
@@ -105,7 +105,7 @@ def reprocess(store: Store, settings: Settings | None = None, progress: Progress
     report = IngestReport()
     for stored in store.raw_inputs():
         if stored.raw_format == "jsonl":
-            raw = _jsonl_record(stored.data, stored.source)
+            raw = jsonl_record(stored.data, stored.source)
         else:
             raw = RawInput(source=stored.source, data=stored.data, kind=stored.raw_kind)
         outcome = process(raw, settings)

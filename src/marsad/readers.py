@@ -70,7 +70,7 @@ def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[RawInput]:
         return
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_records(data, source)
+        yield from jsonl_records(data, source)
     else:
         kind = "html" if suffix in HTML_SUFFIXES or _looks_like_html(data) else "text"
         yield RawInput(source=source, data=data, kind=kind)
@@ -82,19 +82,19 @@ def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawI
         yield RawInput(source=source, error=InputError(source, f"too large (over {max_bytes:,} bytes)"))
         return
     if _looks_like_jsonl(data):
-        yield from _jsonl_records(data, source)
+        yield from jsonl_records(data, source)
     else:
         yield RawInput(source=source, data=data, kind="html" if _looks_like_html(data) else "text")
 
 
-def _jsonl_records(data: bytes, source: str) -> Iterator[RawInput]:
+def jsonl_records(data: bytes, source: str) -> Iterator[RawInput]:
     for number, line in enumerate(data.splitlines(), start=1):
         if not line.strip():
             continue
-        yield _jsonl_record(line.strip(), f"{source}:{number}")
+        yield jsonl_record(line.strip(), f"{source}:{number}")
 
 
-def _jsonl_record(line: bytes, source: str) -> RawInput:
+def jsonl_record(line: bytes, source: str) -> RawInput:
     try:
         obj = json.loads(line.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -59,7 +59,7 @@ def _alternation(names: dict[str, int]) -> str:
 def _patterns() -> dict[str, re.Pattern[str]]:
     gregorian, hijri = _months()
     g, h = _alternation(gregorian), _alternation(hijri)
-    time = r"(?:\s*(?:-|،|,|\||الساعه|في)?\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>ص|م|صباحا|مساء|am|pm)\b)?)?"
+    time = r"(?:\s*(?:-|،|,|\||:|الساعه|في)?\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>ص|م|صباحا|مساء|am|pm)\b)?)?"
     zone = r"(?P<tz>z|[+-]\d{2}:?\d{2}|\s?(?:gmt|utc)(?:\s?[+-]\d{1,2})?)?"
     return {
         "iso": re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[t ]\s?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d{1,6})?" + zone + ")?(?!\\d)"),

@@ -93,7 +93,7 @@ def is_section_marker(line: str, lex: Lexicon) -> bool:
 def is_inline_marker(line: str, lex: Lexicon) -> bool:
     """"اقرأ أيضا: <headline>" on one line: a single related link, not a section."""
     tokens = tokens_of(line)
-    if len(tokens) > 25 or ":" not in line:
+    if len(tokens) > 25:
         return False
     return any(tuple(tokens[: len(m)]) == m and len(tokens) > len(m) for m in lex.markers if m)
 

@@ -73,18 +73,26 @@ def _dates(article: Article) -> None:
 
 
 def _dates_from_lines(lines: list[str]) -> tuple[DateMatch | None, DateMatch | None]:
+    """Publication and update dates from date lines; one line may hold both
+    ("نشر في: 27/10/2024 | آخر تحديث: 27/10/2024 11:25")."""
     published = updated = None
     for line in lines:
-        if len(line.split()) > 14:
+        if len(line.split()) > 24:
             continue
-        found = find_dates(line)
-        if not found:
-            continue
-        if normalize(line).lstrip().startswith(_UPDATE_CUES):
-            updated = updated or found[0]
-        else:
-            published = published or found[0]
+        norm = normalize(line)
+        cut = _update_cue_at(norm)
+        before, after = (norm[:cut], norm[cut:]) if cut is not None else (norm, "")
+        found_before, found_after = find_dates(before), find_dates(after)
+        if found_after:
+            updated = updated or found_after[0]
+        if found_before and len(line.split()) <= 14 or found_before and cut is not None:
+            published = published or found_before[0]
     return published, updated
+
+
+def _update_cue_at(norm: str) -> int | None:
+    positions = [norm.find(cue) for cue in _UPDATE_CUES if cue in norm]
+    return min(positions) if positions else None
 
 
 def _relative_date(article: Article) -> None:
@@ -207,6 +215,14 @@ def _original_span(text: str, norm_start: int, norm_end: int) -> str:
     return text[positions[norm_start] : positions[norm_end - 1] + 1]
 
 
+_WRITING_VERBS = frozenset({"كتب", "كتبت", "بقلم", "اعداد", "تقرير"})
+
+
+def _is_place(words: str) -> bool:
+    entry = gazetteer().lookup(words)
+    return entry is not None and entry.type == "PLACE"
+
+
 def clean_title(title: str | None, site_name: str | None, settings: Settings) -> str | None:
     """"<headline> - الخليج أونلاين" / "سيريانيوز - <headline>": drop the site's name."""
     if not title:
@@ -225,7 +241,9 @@ def _author(article: Article) -> None:
     index = outlet_index()
     for line in article.header_lines:
         parts = byline_parts(line)
-        if parts and not index.find_in(parts[1], strict=False) and len(parts[1].split()) >= 2:
+        # "دبي - رامي عايش" / "كتب - أحمد جمعة": a place or a writing verb, then the name
+        if (parts and len(parts[1].split()) >= 2 and not index.find_in(parts[1], strict=False)
+                and (normalize(parts[0]) in _WRITING_VERBS or _is_place(parts[0]))):
             article.author = parts[1]
             return
     for line in article.header_lines + article.footer_lines:

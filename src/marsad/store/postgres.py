@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of);
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL, entity_id TEXT NOT NULL, name TEXT, name_ar TEXT, type TEXT,
     count INTEGER NOT NULL
@@ -43,6 +44,7 @@ CREATE TABLE IF NOT EXISTS stories (
     ord BIGSERIAL PRIMARY KEY,
     id TEXT NOT NULL UNIQUE, title TEXT, first TEXT, last TEXT, size INTEGER, record TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS stories_last ON stories(last);
 CREATE TABLE IF NOT EXISTS articles_fts (
     rowid BIGINT PRIMARY KEY, title TEXT, body TEXT,
     tsv tsvector GENERATED ALWAYS AS (

@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of);
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL, entity_id TEXT NOT NULL, name TEXT, name_ar TEXT, type TEXT,
     count INTEGER NOT NULL
@@ -38,6 +39,7 @@ CREATE TABLE IF NOT EXISTS stories (
     ord INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE, title TEXT, first TEXT, last TEXT, size INTEGER, record TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS stories_last ON stories(last);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, body, tokenize = "unicode61 remove_diacritics 2"
 );

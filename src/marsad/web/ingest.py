@@ -13,7 +13,7 @@ from typing import Any
 from starlette.requests import Request
 
 from marsad.pipeline import Outcome, process
-from marsad.readers import RawInput, _jsonl_records
+from marsad.readers import RawInput, jsonl_records
 from marsad.settings import Settings
 from marsad.store import Store
 
@@ -65,7 +65,7 @@ async def read_limited(request: Request, max_bytes: int) -> bytes:
 
 def raw_inputs(data: bytes, kind: str, source: str) -> list[RawInput]:
     if kind == "jsonl":
-        return list(_jsonl_records(data, source))
+        return list(jsonl_records(data, source))
     return [RawInput(source=source, data=data, kind=kind)]
 
 
