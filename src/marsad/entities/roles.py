@@ -75,8 +75,15 @@ def _role_at(table: MentionTable, lex: Lexicon, index: int) -> RoleRef | None:
 def _country_after(table: MentionTable, lex: Lexicon, index: int) -> tuple[str | None, int]:
     """"الروسي" (adjective) or "روسيا"/"للأمم المتحدة" (genitive) right after a role."""
     tokens = table.tokens
-    if index >= len(tokens) or table.taken[index] and not _is_place(table, index):
+    if index >= len(tokens):
         return None, index
+    if table.taken[index]:
+        found = table.at_start(index)
+        if found is None or found.entry.type not in ("ORG", "PLACE"):
+            return None, index
+        if found.entry.type == "ORG" or found.entry.kind == "country":
+            # "المتحدثة باسم الخارجية الروسية" / "الأمين العام للأمم المتحدة" / "وزير خارجية روسيا"
+            return found.entry.country or found.entry.name, found.last_token
     country = lex.adjectives.get(tokens[index].norm)
     if country:
         return country, index + 1

@@ -73,12 +73,17 @@ def _ministries(table: MentionTable, lex: Lexicon) -> None:
         # "الخارجية الروسية" names the ministry; "وزير الخارجية الروسي" is a minister
         if country is None or not (has_ministry or (bare and adjective.endswith("ه") and not _after_role(tokens, index, lex))):
             continue
-        entry = Entry(entity_id("ORG", f"{name_en} {country}"), "ORG", f"{name_en} ({country})", "")
+        entry = Entry(entity_id("ORG", f"{name_en} {country}"), "ORG", f"{name_en} ({country})", "", country=country)
         table.add(entry, index, after + 1, skip if not has_ministry else _skip(token), "ministry")
 
 
 def _after_role(tokens: list[Token], index: int, lex: Lexicon) -> bool:
-    return index > 0 and bool(lex.roles.starts(tokens[index - 1]))
+    """Is tokens[index] part of a role title ("وزير الخارجية", "المتحدثة باسم الخارجية")?"""
+    for start in range(max(0, index - 4), index):
+        match = longest_match(tokens, start, lex.roles)
+        if match is not None and start + match[1] > index:
+            return True
+    return False
 
 
 _MINISTRY: KeyTable[bool] = KeyTable()
