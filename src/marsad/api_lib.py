@@ -10,7 +10,7 @@ from marsad.article import Article
 from marsad.errors import InputError
 from marsad.executors import Executor, LocalExecutor
 from marsad.pipeline import Outcome, article_from_raw, process, run_stages
-from marsad.readers import RawInput, jsonl_record, iter_inputs
+from marsad.readers import RawInput, iter_inputs, jsonl_record
 from marsad.settings import Settings
 from marsad.store import Store, open_store
 

@@ -19,7 +19,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+    return [trim_span(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -38,10 +38,10 @@ def _paragraph_sentences(text: str, start: int, end: int) -> list[tuple[int, int
     spans, position = [], start
     for cut in cuts:
         if text[position:cut].strip():
-            spans.append(_trim(text, position, cut))
+            spans.append(trim_span(text, position, cut))
         position = cut
     if text[position:end].strip():
-        spans.append(_trim(text, position, end))
+        spans.append(trim_span(text, position, end))
     return spans
 
 
@@ -73,7 +73,8 @@ def _sentence_cuts(text: str, start: int, end: int, respect_quotes: bool) -> lis
     return cuts
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink (start, end) past surrounding whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

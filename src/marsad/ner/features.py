@@ -4,8 +4,8 @@ A token's attributes are of two kinds:
 - word attributes, which depend on one word only: its own (normalized and bare forms, affixes,
   character n-grams, shape, trigger kind) and the ones it gives its neighbours at offsets
   -2..+2. `word_features` computes them once per distinct word;
-- context attributes, which depend on several words: gazetteer membership, computed per
-  sentence by `context_features`.
+- context attributes, which depend on several words or on the gazetteer: gazetteer matches,
+  computed per sentence by `context_features`.
 
 `sentence_features` (training, and the reference for tests) lists both as strings; the tagger's
 fast path sums model weights for the same word attributes once per word and adds the context
@@ -105,6 +105,7 @@ class WordFeatures:
     the attributes it gives the token at that distance from it."""
 
     norm: str
+    bare: str
     variants: tuple[str, ...]
     own: tuple[str, ...]
     neighbour: tuple[tuple[str, ...], ...]
@@ -149,6 +150,7 @@ def word_features(token: str) -> WordFeatures:
     kind = table.get(norm) or table.get(bare) or ""
     return WordFeatures(
         norm=norm,
+        bare=bare,
         variants=clitic_variants(norm),
         own=tuple(_own_attributes(norm, bare, kind)),
         neighbour=tuple(_neighbour_attributes(offset, norm, bare, kind) for offset in OFFSETS),
@@ -167,6 +169,7 @@ class GazetteerIndex:
     # Longer names by their first two words: [(remaining words, kind)], longest first.
     longer: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     firsts: set[str] = field(default_factory=set)
+    parts: dict[str, set[str]] = field(default_factory=dict)      # word of a longer name -> kinds
 
     def add(self, words: Sequence[str], kind: str) -> None:
         if not words or len(words) > MAX_GAZ_WORDS:
@@ -175,6 +178,9 @@ class GazetteerIndex:
         if len(words) == 1:
             self.single.setdefault(words[0], set()).add(kind)
             return
+        for word in words:
+            if len(word) >= 3:
+                self.parts.setdefault(word, set()).add(kind)
         entries = self.longer.setdefault((words[0], words[1]), [])
         entry = (tuple(words[2:]), kind)
         if entry not in entries:
@@ -185,15 +191,19 @@ class GazetteerIndex:
         return sum(map(len, self.single.values())) + sum(map(len, self.longer.values()))
 
     def may_start(self, word: WordFeatures) -> bool:
-        return any(form in self.firsts for form in word.variants)
+        return any(form in self.firsts or form in self.parts for form in word.variants)
 
     def mark(self, words: Sequence[WordFeatures], starts: Iterable[int] | None = None) -> dict[int, list[str]]:
-        """Gazetteer attributes (gaz=B-PERS, gaz=I-LOC...) of the words that get any, by
-        position; the longest name of each kind starting at a position wins. `starts`: the
-        only positions where a name may begin (default: all)."""
+        """Gazetteer attributes of the words that get any, by position: gaz=B-PERS, gaz=I-LOC...
+        for words of a full name (the longest of each kind starting at a position wins), and
+        gw=PERS... for a word of a longer name (a surname alone: ميركل). `starts`: the only
+        positions where either may begin (default: all)."""
         marks: dict[int, set[str]] = {}
         norms = [word.norm for word in words]
         for start in range(len(words)) if starts is None else starts:
+            for form in words[start].variants:
+                for kind in self.parts.get(form, ()):
+                    marks.setdefault(start, set()).add("gw=" + kind)
             for kind, end in self._matches(norms, start, words[start].variants).items():
                 marks.setdefault(start, set()).add("gaz=B-" + kind)
                 for inside in range(start + 1, end):

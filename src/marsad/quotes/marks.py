@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from marsad.arabic.split import trim_span
+
 OPENERS = {"“": "”", "«": "»", "„": "“", "‹": "›"}
 _MARK = re.compile('[“”«»„‹›"]')
 CLOSERS = {"”", "»", "›"}
@@ -41,18 +43,10 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((top_start + 1, end))
     elif ascii_open >= 0 and end - ascii_open > 20:
         spans.append((ascii_open + 1, end))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+    return [(s, e) for s, e in (trim_span(text, s, e) for s, e in spans) if e > s]
 
 
 def _closes(text: str, index: int, end: int) -> bool:
     """A “ that is followed by space or punctuation closes (some sites close with “)."""
     following = text[index + 1 : index + 2]
     return not following or following.isspace() or following in ".,،؛:!?؟)"
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

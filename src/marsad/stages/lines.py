@@ -13,7 +13,7 @@ from pathlib import Path
 
 from marsad.arabic.dates import find_dates
 from marsad.arabic.normalize import normalize
-from marsad.arabic.tokens import WORD, normalized_words
+from marsad.arabic.tokens import normalized_words
 from marsad.data import data_path, read_lines, read_tsv
 
 _CLOCK_OR_SYMBOLS = re.compile(r"^[\W\d_]*$")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad.arabic.normalize import normalize
-from marsad.arabic.split import paragraphs, sentences
+from marsad.arabic.split import paragraphs, sentences, trim_span
 from marsad.article import Article
 from marsad.quotes.cues import Cue, complement_after, complement_word, explicit_subject, find_cues
 from marsad.quotes.marks import quoted_spans
@@ -171,11 +171,11 @@ def _attributed(text: str, cue: Cue, s_start: int, s_end: int, mentions: list[_M
         comma = text.find("،", cue.end, s_end)
         if comma < 0:
             return None
-        start, end = _trim(text, comma + 1, s_end)
+        start, end = trim_span(text, comma + 1, s_end)
     else:
-        start, end = _trim(text, s_start, cue.start)
+        start, end = trim_span(text, s_start, cue.start)
         end = end - 1 if text[end - 1 : end] in "،," else end
-        start, end = _trim(text, start, end)
+        start, end = trim_span(text, start, end)
     if end - start < 15:
         return None
     if speaker is not None:
@@ -204,7 +204,7 @@ def _clause_end(text: str, start: int, s_end: int, cues: list[Cue]) -> int:
         if before.endswith(("،", ",", "؛")) or normalize(cue.text)[:1] in "وف" and cue.kind in ("say", "cont"):
             end = len(before) + start
             break
-    end = _trim(text, start, end)[1]
+    end = trim_span(text, start, end)[1]
     while end > start and text[end - 1] in ".،,؛:!؟?":
         end -= 1
     return end
@@ -272,11 +272,3 @@ def _quote(text: str, start: int, end: int, kind: str, speaker: _Mention | None,
            cue: str | None) -> dict[str, Any]:
     return {"text": text[start:end], "kind": kind, "speaker": speaker.id if speaker else None,
             "speaker_name": speaker.name if speaker else None, "cue": cue, "start": start, "end": end}
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
