@@ -49,7 +49,7 @@ KINDS = (("rare", 70), ("common", 70), ("phrase", 60))
 def build_store(path: str, n: int, workers: int) -> tuple[object, list[dict], float]:
     articles, meta, _ = corpus(n, workers, use_cache=True)
     raw_by_url = {}
-    for item in saudi_articles(limit=n):
+    for item in saudi_articles(limit=n if n < 10**9 else None):
         raw_by_url[item.get("url")] = item["content"].encode("utf-8")
     store = open_store(path)
     started = time.perf_counter()
@@ -139,7 +139,7 @@ def grow(store, target: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--articles", type=int, default=31030)
+    parser.add_argument("--articles", type=int, default=None, help="default: all")
     parser.add_argument("--grow-to", type=int, default=300_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep", help="database file to create and keep (default: a temp file, removed)")
@@ -154,7 +154,7 @@ def main() -> None:
     else:
         tmp = tempfile.TemporaryDirectory(prefix="marsad-bench-search-")
         path = os.path.join(tmp.name, "search.db")
-    store, meta, _ = build_store(path, args.articles, args.workers)
+    store, meta, _ = build_store(path, args.articles or 10**9, args.workers)
     queries = make_queries([m["title"] for m in meta])
     print("query mix: " + ", ".join(f"{k} {n}" for k, n in KINDS) + "; e.g. "
           + " | ".join(q for _, q in queries[:6]))

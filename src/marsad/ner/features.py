@@ -208,6 +208,13 @@ class GazetteerIndex:
                 marks.setdefault(start, set()).add("gaz=B-" + kind)
                 for inside in range(start + 1, end):
                     marks.setdefault(inside, set()).add("gaz=I-" + kind)
+        for position, items in list(marks.items()):
+            for item in items:
+                if item.startswith("gw="):
+                    if position > 0:
+                        marks.setdefault(position - 1, set()).add("1" + item)
+                    if position + 1 < len(words):
+                        marks.setdefault(position + 1, set()).add("-1" + item)
         return {position: sorted(items) for position, items in marks.items()}
 
     def _matches(self, norms: Sequence[str], start: int, forms: Sequence[str]) -> dict[str, int]:

@@ -40,10 +40,11 @@ def entities(article: Article, settings: Settings | None = None) -> Article:
     _ministries(table, lex)
     _gazetteer_names(table, gaz)
     _media_names(table, settings)
+    _name_parts(table)          # surnames of people the gazetteer found ("لافروف", "وانغ")
     if settings.use_model:
         _model_names(table, gaz)
     resolve_roles(table, find_role_refs(table, lex), lex, gaz, article_day(article))
-    _name_parts(table)
+    _name_parts(table)          # ... and of people the tagger found
     article.entities = table.to_entities()
     return article
 
@@ -144,7 +145,7 @@ def _model_names(table: MentionTable, gaz: Gazetteer) -> None:
         if not table.free(first, last) or label not in CONTRACT_TYPES:
             continue
         skip, name = _strip_span(table.tokens[first:last], table.text)
-        if len(name) < 3 or (last - first == 1 and table.tokens[first].norm in stopwords()):
+        if len(name) < 3 or not _plausible_name(label, table.tokens[first:last]):
             continue
         kind = CONTRACT_TYPES[label]
         known = gaz.lookup(name)
@@ -152,12 +153,25 @@ def _model_names(table: MentionTable, gaz: Gazetteer) -> None:
         table.add(entry, first, last, skip, "model")
 
 
+def _plausible_name(label: str, tokens: list[Token]) -> bool:
+    """Tagger spans that cannot be names: function words inside, or a person whose first
+    word carries the article ("الفيديو كونفيرنس") — Arabic given names never do."""
+    stop = stopwords()
+    if any(t.norm in stop or not t.is_word for t in tokens):
+        return False
+    # the article is written with a bare alef; "أليكسي" (Alexei) is a name, "الفيديو" is not
+    return not (label == "PERS" and tokens[0].text.lstrip("وبف").startswith("ال"))
+
+
 def _strip_span(tokens: list[Token], text: str) -> tuple[int, str]:
-    """Drop a conjunction و or the proclitic before ال from a tagged span's first word."""
+    """Drop a conjunction و, or the proclitic before ال, from a tagged span's first word —
+    but not from short words where و is part of the name ("وانغ", "وليد", "وائل")."""
     first = tokens[0]
     skip = 0
     for variant, chars in clitic_variants(first):
-        if chars and (variant.startswith("ال") or first.norm.startswith("و")) and chars <= 2:
+        article = variant.startswith("ال") and chars <= 2
+        conjunction = first.norm.startswith("و") and chars == 1 and len(variant) >= 4
+        if chars and (article or conjunction):
             skip = chars
             break
     return skip, text[first.start + skip : tokens[-1].end]
