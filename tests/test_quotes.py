@@ -61,12 +61,23 @@ def test_sample_quotes_are_found_with_kind_and_speaker() -> None:
         record = _record(name)
         for want in expected["quotes"]:
             hits = [q for q in record["quotes"] if want["contains"] in q["text"]]
-            if not hits or hits[0]["kind"] != want["kind"] or not _same_person(hits[0]["speaker_name"], want["speaker"]):
+            if not hits or hits[0]["kind"] != want["kind"] or not (
+                    _same_person(hits[0]["speaker_name"], want["speaker"])
+                    or _same_arabic(record, hits[0]["speaker"], want.get("speaker_ar"))):
                 got = [(q["kind"], q["speaker_name"]) for q in hits]
                 missing.append(f"{name}: {want['kind']} {want['speaker']} {want['contains'][:30]} -> {got}")
     total = sum(len(e["quotes"]) for e in EXPECTED.values())
     # floor pinned below the measured score (see the closing notes); it may only go up
     assert len(missing) <= total * 0.3, "\n".join(missing)
+
+
+def _same_arabic(record: dict, speaker: str | None, want_ar: str | None) -> bool:
+    """People the sample invented have no English name: compare the Arabic surname."""
+    if not speaker or not want_ar:
+        return False
+    entity = next((e for e in record["entities"] if e["id"] == speaker), None)
+    forms = [entity["name_ar"], *(m["text"] for m in entity["mentions"])] if entity else []
+    return any(f.split()[-1] == want_ar.split()[-1] for f in forms if f)
 
 
 def _same_person(got: str | None, want: str | None) -> bool:

@@ -6,7 +6,10 @@ name it meets for the first time ("هاني سويلم" -> "Hani Swylm" is accep
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from marsad.arabic.normalize import normalize
+from marsad.data import data_path, read_tsv
 
 _LETTERS = {
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
@@ -48,7 +51,18 @@ def romanize_word(word: str) -> str:
     return (prefix + " " + body).strip() if prefix else body
 
 
+@lru_cache(maxsize=1)
+def _known_forms() -> dict[str, str]:
+    """Press spellings of common given and family names (data/name_romanizations.tsv)."""
+    path = data_path("name_romanizations.tsv")
+    if not path.exists():
+        return {}
+    return {normalize(row["arabic"]): row["english"] for row in read_tsv(path) if row.get("english")}
+
+
 def romanize(name: str) -> str:
-    """"خالد المنصوري" -> "Khald Al-Mnsori"; always ASCII, words capitalised."""
-    words = [romanize_word(w) for w in name.split()]
+    """"خالد المنصوري" -> "Khaled Al-Mansouri" when the words are known, else a letter-by-letter
+    rendering ("سويلم" -> "Soylm"); always ASCII, words capitalised."""
+    known = _known_forms()
+    words = [known.get(normalize(w)) or romanize_word(w) for w in name.split()]
     return " ".join(w for w in words if w)
