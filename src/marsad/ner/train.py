@@ -34,7 +34,7 @@ PARAMS: dict[str, float | int | bool] = {
     "c1": 0.05,
     "c2": 0.05,
     "max_iterations": 250,
-    "feature.minfreq": 2,
+    "feature.minfreq": 1,
     "feature.possible_transitions": True,
 }
 

@@ -11,6 +11,7 @@ the words; a continuation cue ("وأضاف") or a bare verb inherits the previou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ from marsad.quotes.cues import Cue, complement_after, complement_word, explicit_
 from marsad.quotes.marks import quoted_spans
 from marsad.settings import Settings
 
+_DATELINE = re.compile(r"^\s*[^\s\-–—]+(?:\s[^\s\-–—]+)?\s*(?:\([^()]{1,30}\)\s*)?[-–—]\s")
 MAX_CUE_GAP = 160          # characters between a cue and the words it introduces
 MIN_UNCUED_WORDS = 6       # an uncued quotation after a colon must be at least this long
 _SPEAKER_TYPES = ("PERSON", "ORG")
@@ -225,19 +227,27 @@ def _merge_with_direct(out: list[dict[str, Any]], quote: dict[str, Any]) -> list
 def _speaker(text: str, cue: Cue, mentions: list[_Mention], start: int, end: int,
              state: _State, clause_start: int | None = None) -> _Mention | None:
     """The subject of the cue; the previous speaker when the cue has none of its own
-    ("وأضاف:", "وقال:"); None when it has a subject marsad cannot name (null beats wrong)."""
+    ("وأضاف:", "وقال:"); None when it has a subject marsad cannot name (null beats wrong).
+
+    The subject is a name before the verb ("وكان لافروف قد صرح") or right after it
+    ("وقال وانغ يي"), never one inside a prepositional phrase ("صرح عقب لقائه وانغ يي")."""
+    prefix = _DATELINE.sub("", text[clause_start : cue.start]) if clause_start is not None else ""
+    gap = text[start:end]
+    before_verb = (_subject_in(mentions, clause_start, cue.start)
+                   if clause_start is not None and explicit_subject(prefix) else None)
     if cue.kind == "noun":      # "نقلت عن لافروف قوله": the name right before the noun
         before = [m for m in mentions if cue.start - 40 <= m.end <= cue.start]
         subject = before[-1] if before else None
-    else:
+    elif before_verb is not None:
+        subject = before_verb
+    elif explicit_subject(gap):
         subject = _subject_in(mentions, start, end)
-        if subject is None and clause_start is not None:
-            subject = _subject_in(mentions, clause_start, cue.start)   # "الوزير ... قال"
+    else:
+        subject = None
     if subject is not None:
         state.last_speaker = subject
         return subject
-    prefix = text[clause_start : cue.start] if clause_start is not None else ""
-    if cue.kind == "noun" or explicit_subject(text[start:end]) or explicit_subject(prefix):
+    if cue.kind == "noun" or explicit_subject(gap) or explicit_subject(prefix):
         return None
     return state.last_speaker
 
