@@ -64,5 +64,12 @@ def romanize(name: str) -> str:
     """"خالد المنصوري" -> "Khaled Al-Mansouri" when the words are known, else a letter-by-letter
     rendering ("سويلم" -> "Soylm"); always ASCII, words capitalised."""
     known = _known_forms()
-    words = [known.get(normalize(w)) or romanize_word(w) for w in name.split()]
+    parts = name.split()
+    joined: list[str] = []
+    for word in parts:     # "عبد الرحمن" is looked up as the one name "عبدالرحمن"
+        if joined and normalize(joined[-1]) in ("عبد", "ابو") and normalize(joined[-1] + word) in known:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    words = [known.get(normalize(w)) or romanize_word(w) for w in joined]
     return " ".join(w for w in words if w)
