@@ -18,7 +18,17 @@
 
 Reports p50/p95/max latency (target p95 < 50 ms) and queries/s at each size, per query kind.
 
-Measured: see the report / MEASURED block below once the run log is in.
+Measured with `python benchmarks/bench_search.py` (30,481 Articles from the bench_stories
+cache, grown to 304,810 rows, 4.2 GiB file), 2-CPU container shared with other jobs (load
+average 3-4; a first run under heavier load was up to 1.7x slower at 31k):
+  ingest with store.add: 446 articles/s (68 s); growth by SQL copies: 193 s
+  at  30,481: 44.9 q/s; p50 19.9 ms, p95 50.1 ms, max 113.6 ms (target p95 < 50 ms: borderline)
+              rare p95 39.7, common p95 83.2, phrase p95 13.7 ms; SQL alone p50 2.8 / p95 34.9 ms
+  at 304,810:  9.6 q/s; p50 39.4 ms, p95 412.0 ms, max 930.0 ms (target: NOT met)
+              rare p95 174.1, common p95 516.4 (median 13,730 hits), phrase p95 39.2 ms;
+              SQL alone p50 29.8 / p95 366.8 ms
+  At 31k most of a typical query is Python snippet work on the 20 results; at 300k the SQL
+  (COUNT(*) of all matches plus bm25 ranking of all matches before LIMIT) dominates.
 """
 
 from __future__ import annotations
@@ -39,8 +49,9 @@ from bench_stories import corpus  # noqa: E402
 
 from marsad.arabic.normalize import normalize  # noqa: E402
 from marsad.arabic.tokens import WORD, stopwords  # noqa: E402
-from marsad.search import search  # noqa: E402
+from marsad.search import parse_query, search  # noqa: E402
 from marsad.store import open_store  # noqa: E402
+from marsad.store.base import SearchFilters  # noqa: E402
 
 QUERIES = 200
 KINDS = (("rare", 70), ("common", 70), ("phrase", 60))
@@ -109,6 +120,14 @@ def run_queries(store, queries: list[tuple[str, str]], label: str) -> None:
         print(f"  {kind:<7} p50 {pct(v, 50):7.1f} ms  p95 {pct(v, 95):7.1f} ms  max {max(v):7.1f} ms"
               f"   median hits {statistics.median(totals[kind]):,.0f}, max hits {max(totals[kind]):,}")
     print("  slowest: " + "; ".join(f"{q} {ms:.0f} ms ({hits:,} hits)" for ms, q, hits in sorted(slowest, reverse=True)[:4]))
+    # where the time goes: the backend's SQL alone (match + COUNT + bm25 rank + page of ids)
+    sql = []
+    for _, q in queries:
+        t = time.perf_counter()
+        store.match(parse_query(q), SearchFilters(), 20, 0)
+        sql.append((time.perf_counter() - t) * 1000)
+    print(f"  SQL only (store.match: count + rank + page): p50 {pct(sql, 50):.1f} ms  p95 {pct(sql, 95):.1f} ms"
+          f"  max {max(sql):.1f} ms; the rest of search() is reading the 20 records and making snippets")
 
 
 def grow(store, target: int) -> None:

@@ -11,7 +11,6 @@ from marsad.data import read_lines
 
 WORD = re.compile(r"[0-9A-Za-z\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u06F0-\u06F9\u064B-\u065F\u0670\u0640]+")
 _ARTICLE_PREFIXES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "لل", "ال")
-_SINGLE_PREFIXES = ("و", "ف", "ب", "ل", "ك")
 
 
 def words(text: str) -> Iterator[tuple[int, int, str]]:
@@ -27,17 +26,13 @@ def stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light stem of a normalized word: strip the article/proclitics and common suffixes.
-
-    Good enough to see that "والصين" and "الصينية" talk about the same thing.
-    """
+    """A light stem of a normalized word: strip the article with its proclitics and common
+    suffixes. Lone proclitics (و ف ب ل ك) are left alone: they start too many words
+    ("فيروس", "كورونا", "لقاءات", "وزارة") to be stripped without a dictionary."""
     for prefix in _ARTICLE_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             word = word[len(prefix):]
             break
-    else:
-        if word[:1] in _SINGLE_PREFIXES and len(word) >= 5:
-            word = word[1:]
     for suffix in ("يين", "ات", "ون", "ين", "يه", "ه", "ي"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]

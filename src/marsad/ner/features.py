@@ -4,12 +4,13 @@ A token's attributes are of two kinds:
 - word attributes, which depend on one word only: its own (normalized and bare forms, affixes,
   character n-grams, shape, trigger kind) and the ones it gives its neighbours at offsets
   -2..+2. `word_features` computes them once per distinct word;
-- context attributes, which depend on several words or on the gazetteer: gazetteer matches,
-  computed per sentence by `context_features`.
+- gazetteer attributes: word-level ones (the word is part of a known name,
+  `GazetteerIndex.word_attributes`) and context ones (a full name matches here, computed per
+  sentence by `context_features`).
 
-`sentence_features` (training, and the reference for tests) lists both as strings; the tagger's
-fast path sums model weights for the same word attributes once per word and adds the context
-attributes per sentence, so both see exactly the same features.
+`sentence_features` (training, and the reference for tests) lists them all as strings; the
+tagger's fast path sums the model weights of the same word-level attributes once per word and
+adds the context attributes per sentence, so both see exactly the same features.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _ARTICLE_PREFIXES = ("وبال", "فبال", "وكال", "فكال", "ولل", "
 _PROCLITICS = frozenset("وفبلك")
 _CONJUNCTIONS = frozenset("وف")
 _LONG_VOWELS = frozenset("اوي")
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 OFFSETS = (-2, -1, 1, 2)
 GAZETTEER_FILES = {"PERS": "gazetteer/people.tsv", "ORG": "gazetteer/orgs.tsv", "LOC": "gazetteer/places.tsv"}
 MAX_GAZ_WORDS = 8
@@ -77,6 +79,8 @@ def clitic_variants(word: str) -> tuple[str, ...]:
 
 def shape(word: str) -> str:
     """A = Arabic letters, L = Latin letters, D = digits, P = punctuation/symbols, M = mixed."""
+    if _ARABIC_WORD.fullmatch(word):
+        return "A"
     kinds = set()
     for char in word:
         if char.isdigit():
@@ -99,25 +103,44 @@ def triggers() -> dict[str, str]:
     return {normalize(row["trigger"]): row["kind"] for row in read_tsv(path) if row.get("trigger")}
 
 
-@dataclass(frozen=True, slots=True)
-class WordFeatures:
-    """What one word contributes: its forms, its own attributes and, for each of `OFFSETS`,
-    the attributes it gives the token at that distance from it."""
+@dataclass(slots=True)
+class WordForms:
+    """A word's forms: normalized, bare (no proclitics), dictionary variants; its shape and the
+    entity kind it announces when it is a trigger ("" otherwise)."""
 
     norm: str
     bare: str
     variants: tuple[str, ...]
+    shape: str
+    kind: str
+
+
+@lru_cache(maxsize=65_536)
+def word_forms(token: str) -> WordForms:
+    norm = normalize(token)
+    bare = strip_proclitics(norm)
+    table = triggers()
+    kind = table.get(norm) or table.get(bare) or ""
+    return WordForms(norm, bare, clitic_variants(norm), shape(norm), kind)
+
+
+@dataclass(slots=True)
+class WordFeatures:
+    """What one word contributes: its own attributes and, for each of `OFFSETS`, the
+    attributes it gives the token at that distance from it."""
+
+    forms: WordForms
     own: tuple[str, ...]
     neighbour: tuple[tuple[str, ...], ...]
 
 
-def _own_attributes(norm: str, bare: str, kind: str) -> list[str]:
-    word_shape = shape(norm)
-    own = ["b", "w=" + norm, "s=" + bare, "sh=" + word_shape, "len=" + str(min(len(bare), 8))]
+def _own_attributes(word: WordForms) -> list[str]:
+    norm, bare = word.norm, word.bare
+    own = ["b", "w=" + norm, "s=" + bare, "sh=" + word.shape, "len=" + str(min(len(bare), 8))]
     own += ["p1=" + norm[:1], "p2=" + norm[:2], "p3=" + norm[:3], "p4=" + norm[:4]]
     own += ["x1=" + norm[-1:], "x2=" + norm[-2:], "x3=" + norm[-3:], "x4=" + norm[-4:]]
     own += ["sp2=" + bare[:2], "sp3=" + bare[:3], "sx2=" + bare[-2:], "sx3=" + bare[-3:]]
-    if word_shape == "A":
+    if word.shape == "A":
         # Character n-grams and the consonant/long-vowel skeleton generalize to unseen
         # (often transliterated foreign) names.
         padded = "<" + bare + ">"
@@ -126,39 +149,33 @@ def _own_attributes(norm: str, bare: str, kind: str) -> list[str]:
         own.append("sk=" + "".join("V" if c in _LONG_VOWELS else "C" for c in bare))
     if norm.startswith("ال") or (bare != norm and "ال" in norm[: len(norm) - len(bare)]):
         own.append("al")
-    if kind:
-        own.append("trig=" + kind)
+    if word.kind:
+        own.append("trig=" + word.kind)
     return own
 
 
-def _neighbour_attributes(offset: int, norm: str, bare: str, kind: str) -> tuple[str, ...]:
-    items = [f"{offset}w={norm}", f"{offset}s={bare}"]
+def _neighbour_attributes(offset: int, word: WordForms) -> tuple[str, ...]:
+    norm = word.norm
+    items = [f"{offset}w={norm}", f"{offset}s={word.bare}"]
     if abs(offset) == 1:
-        items += [f"{offset}x1={norm[-1:]}", f"{offset}x2={norm[-2:]}", f"{offset}sh={shape(norm)}"]
+        items += [f"{offset}x1={norm[-1:]}", f"{offset}x2={norm[-2:]}", f"{offset}sh={word.shape}"]
         if norm.startswith("ال"):
             items.append(f"{offset}al")
-    if kind:
-        items.append(f"{offset}trig={kind}")
+    if word.kind:
+        items.append(f"{offset}trig={word.kind}")
     return tuple(items)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def word_features(token: str) -> WordFeatures:
-    norm = normalize(token)
-    bare = strip_proclitics(norm)
-    table = triggers()
-    kind = table.get(norm) or table.get(bare) or ""
-    return WordFeatures(
-        norm=norm,
-        bare=bare,
-        variants=clitic_variants(norm),
-        own=tuple(_own_attributes(norm, bare, kind)),
-        neighbour=tuple(_neighbour_attributes(offset, norm, bare, kind) for offset in OFFSETS),
-    )
+    forms = word_forms(token)
+    neighbour = tuple(_neighbour_attributes(offset, forms) for offset in OFFSETS)
+    return WordFeatures(forms, tuple(_own_attributes(forms)), neighbour)
 
 
 # What a token gets for a neighbour position outside the sentence.
 BOUNDARY = tuple((f"{offset}w=BOS" if offset < 0 else f"{offset}w=EOS",) for offset in OFFSETS)
+_NO_NEIGHBOURS: tuple[tuple[str, ...], ...] = tuple(() for _ in OFFSETS)
 
 
 @dataclass
@@ -190,31 +207,31 @@ class GazetteerIndex:
     def __len__(self) -> int:
         return sum(map(len, self.single.values())) + sum(map(len, self.longer.values()))
 
-    def may_start(self, word: WordFeatures) -> bool:
-        return any(form in self.firsts or form in self.parts for form in word.variants)
+    def may_start(self, word: WordForms) -> bool:
+        """Whether a full name may start at this word (worth running `mark`)."""
+        return any(form in self.firsts for form in word.variants)
 
-    def mark(self, words: Sequence[WordFeatures], starts: Iterable[int] | None = None) -> dict[int, list[str]]:
-        """Gazetteer attributes of the words that get any, by position: gaz=B-PERS, gaz=I-LOC...
-        for words of a full name (the longest of each kind starting at a position wins), and
-        gw=PERS... for a word of a longer name (a surname alone: ميركل). `starts`: the only
-        positions where either may begin (default: all)."""
+    def word_attributes(self, word: WordForms) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+        """gw=KIND when the word is a word of a longer name of that kind (a surname alone:
+        ميركل), for itself and, as ±1gw=KIND, for its neighbours; per `OFFSETS` like
+        `WordFeatures.neighbour`. It depends on the word only, so the tagger caches it."""
+        kinds = sorted({kind for form in word.variants for kind in self.parts.get(form, ())})
+        if not kinds:
+            return (), _NO_NEIGHBOURS
+        neighbour = tuple(tuple(f"{o}gw={k}" for k in kinds) if abs(o) == 1 else () for o in OFFSETS)
+        return tuple("gw=" + kind for kind in kinds), neighbour
+
+    def mark(self, words: Sequence[WordForms], starts: Iterable[int] | None = None) -> dict[int, list[str]]:
+        """gaz=B-KIND / gaz=I-KIND for the words of the full names found in a sentence, by
+        position (the longest name of each kind starting at a position wins). `starts`: the
+        only positions where a name may begin (default: all)."""
         marks: dict[int, set[str]] = {}
         norms = [word.norm for word in words]
         for start in range(len(words)) if starts is None else starts:
-            for form in words[start].variants:
-                for kind in self.parts.get(form, ()):
-                    marks.setdefault(start, set()).add("gw=" + kind)
             for kind, end in self._matches(norms, start, words[start].variants).items():
                 marks.setdefault(start, set()).add("gaz=B-" + kind)
                 for inside in range(start + 1, end):
                     marks.setdefault(inside, set()).add("gaz=I-" + kind)
-        for position, items in list(marks.items()):
-            for item in items:
-                if item.startswith("gw="):
-                    if position > 0:
-                        marks.setdefault(position - 1, set()).add("1" + item)
-                    if position + 1 < len(words):
-                        marks.setdefault(position + 1, set()).add("-1" + item)
         return {position: sorted(items) for position, items in marks.items()}
 
     def _matches(self, norms: Sequence[str], start: int, forms: Sequence[str]) -> dict[str, int]:
@@ -252,7 +269,7 @@ def build_gazetteer_index(paths: Iterable[tuple[str, Path]] | None = None) -> Ga
 
 
 def context_features(
-    words: Sequence[WordFeatures], gazetteer: GazetteerIndex | None, starts: Iterable[int] | None = None
+    words: Sequence[WordForms], gazetteer: GazetteerIndex | None, starts: Iterable[int] | None = None
 ) -> dict[int, list[str]]:
     """Attributes that depend on several words (gazetteer matches), by word position; only
     positions that get any are present."""
@@ -264,14 +281,16 @@ def context_features(
 def sentence_features(tokens: Sequence[str], gazetteer: GazetteerIndex | None = None) -> list[Features]:
     """CRF attributes for every token of one sentence."""
     words = [word_features(token) for token in tokens]
+    index = gazetteer if gazetteer is not None and gazetteer.firsts else None
+    extra = [index.word_attributes(word.forms) if index is not None else ((), _NO_NEIGHBOURS) for word in words]
+    context = context_features([word.forms for word in words], gazetteer)
     count = len(words)
     result: list[Features] = []
-    context = context_features(words, gazetteer)
     for i, word in enumerate(words):
-        items = list(word.own)
+        items = [*word.own, *extra[i][0]]
         for k, offset in enumerate(OFFSETS):
             j = i + offset
-            items += words[j].neighbour[k] if 0 <= j < count else BOUNDARY[k]
+            items += (*words[j].neighbour[k], *extra[j][1][k]) if 0 <= j < count else BOUNDARY[k]
         items += context.get(i, ())
         result.append(items)
     return result

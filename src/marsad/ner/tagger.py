@@ -27,21 +27,23 @@ import numpy as np
 import pycrfsuite
 
 from marsad.ner.features import (
+    _NO_NEIGHBOURS,
     BOUNDARY,
     OFFSETS,
     GazetteerIndex,
-    WordFeatures,
+    WordForms,
     build_gazetteer_index,
     context_features,
     word_features,
+    word_forms,
 )
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 PROPAGATED = ("PERS", "LOC", "ORG")   # MISC repeats are too often not entities (tuned on dev)
 MIN_SURNAME = 3
 MODEL_RESOURCE = "models/ner.crfsuite"
-CACHE_WORDS = 32_768        # distinct words whose summed weights are kept
-_CHUNK_TOKENS = 4_096       # tokens scored per batch (must stay below CACHE_WORDS)
+GENERATION_WORDS = 32_768   # words per cache generation (two generations: ~24 MB)
+_CHUNK_TOKENS = 4_096       # tokens scored per batch (must stay below GENERATION_WORDS)
 
 Span = tuple[int, int, str]
 
@@ -77,7 +79,7 @@ def propagate(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]
     that cost more precision than it gained recall.
     """
     known: dict[tuple[str, ...], str] = {}
-    bare = [[word_features(token).bare for token in tokens] for tokens in sentences]
+    bare = [[word_forms(token).bare for token in tokens] for tokens in sentences]
     for keys, sentence_labels in zip(bare, labels, strict=True):
         for start, end, kind in spans_from_labels(sentence_labels):
             if kind in PROPAGATED:
@@ -131,6 +133,58 @@ class CrfWeights:
         return self.state[[get(a, 0) for a in attributes]].sum(axis=0)
 
 
+_NO_WORD = WordForms("", "", (), "P", "")
+
+
+class WordCache:
+    """Summed weights of recently seen words, in two generations (an approximate LRU).
+
+    Row block `blocks[r]`: [own score, contribution to the token at each of OFFSETS]. New words
+    go to the young generation; a word found in the old one is copied to the young one; when
+    the young generation is full it becomes the old one and the old one's rows are reused.
+    Rows handed out stay valid until the next `reserve`.
+    """
+
+    def __init__(self, generation: int, labels: int) -> None:
+        self.generation = generation
+        self.blocks = np.zeros((2 * generation, 1 + len(OFFSETS), labels))
+        self.forms: list[WordForms] = [_NO_WORD] * (2 * generation)
+        self.in_gazetteer = [False] * (2 * generation)   # per row: may start a gazetteer name
+        self.young: dict[str, int] = {}
+        self.old: dict[str, int] = {}
+        self.base = 0                                     # first row of the young generation
+
+    @property
+    def next_row(self) -> int:
+        return self.base + len(self.young)
+
+    def reserve(self, count: int) -> None:
+        """Make room for `count` more words in the young generation."""
+        if len(self.young) + count > self.generation:
+            self.old, self.young = self.young, {}
+            self.base = self.generation - self.base
+
+    def find(self, token: str) -> int | None:
+        row = self.young.get(token)
+        if row is not None:
+            return row
+        old = self.old.get(token)
+        if old is None:
+            return None
+        row = self.next_row
+        self.blocks[row] = self.blocks[old]
+        self.forms[row], self.in_gazetteer[row] = self.forms[old], self.in_gazetteer[old]
+        self.young[token] = row
+        return row
+
+    def add(self, token: str, forms: WordForms, in_gazetteer: bool) -> int:
+        """Register a new word (its block is filled by the caller); returns its row."""
+        row = self.next_row
+        self.forms[row], self.in_gazetteer[row] = forms, in_gazetteer
+        self.young[token] = row
+        return row
+
+
 class Tagger:
     """Tag token sequences with a crfsuite model file."""
 
@@ -140,11 +194,7 @@ class Tagger:
         self.gazetteer = gazetteer
         size = len(self.labels)
         self._boundary = np.array([self.weights.score(items) for items in BOUNDARY]).reshape(-1, size)
-        # Per cached word: row 0 its own score, row k its contribution to the token at OFFSETS[k-1].
-        self._blocks = np.zeros((CACHE_WORDS, 1 + len(OFFSETS), size))
-        self._rows: dict[str, int] = {}
-        self._words: list[WordFeatures] = []
-        self._in_gazetteer: list[bool] = []   # per cached word: may start a gazetteer name
+        self._cache = WordCache(GENERATION_WORDS, size)
         self._context_scores: dict[tuple[str, ...], np.ndarray] = {}
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
@@ -190,30 +240,40 @@ class Tagger:
         middle = len(tokens) // 2
         return self._long_sentence(tokens[:middle]) + self._long_sentence(tokens[middle:])
 
-    def _row(self, token: str) -> int:
-        row = self._rows.get(token)
-        if row is not None:
-            return row
-        word = word_features(token)
-        row = len(self._words)
-        score = self.weights.score
-        self._blocks[row, 0] = score(word.own)
-        for k, items in enumerate(word.neighbour, start=1):
-            self._blocks[row, k] = score(items)
-        self._rows[token] = row
-        self._words.append(word)
-        self._in_gazetteer.append(self.gazetteer is not None and self.gazetteer.may_start(word))
-        return row
+    def _rows_of(self, tokens: list[str]) -> list[int]:
+        """Cache rows of `tokens`; words not cached yet are scored together, in one go."""
+        cache = self._cache
+        cache.reserve(len(tokens))
+        found = [cache.find(token) for token in tokens]
+        missing = [token for token, row in zip(tokens, found, strict=True) if row is None]
+        if not missing:
+            return found  # type: ignore[return-value]  # no None left
+        self._add_words(list(dict.fromkeys(missing)))
+        young = cache.young
+        return [young[token] if row is None else row for token, row in zip(tokens, found, strict=True)]
+
+    def _add_words(self, tokens: list[str]) -> None:
+        get = self.weights.rows.get
+        indices: list[int] = []
+        group_starts: list[int] = []
+        first = self._cache.next_row
+        gazetteer = self.gazetteer if self.gazetteer is not None and self.gazetteer.firsts else None
+        for token in tokens:
+            word = word_features(token)
+            own, neighbour = gazetteer.word_attributes(word.forms) if gazetteer is not None else ((), _NO_NEIGHBOURS)
+            for items in ((*word.own, *own), *map(tuple.__add__, word.neighbour, neighbour)):
+                group_starts.append(len(indices))
+                indices.append(0)   # the zero row: no group is empty
+                indices.extend([get(a, 0) for a in items])
+            self._cache.add(token, word.forms, gazetteer is not None and gazetteer.may_start(word.forms))
+        sums = np.add.reduceat(self.weights.state[indices], group_starts, axis=0)
+        self._cache.blocks[first:first + len(tokens)] = sums.reshape(len(tokens), 1 + len(OFFSETS), -1)
 
     def _state_scores(self, sentences: Sequence[Sequence[str]], lengths: np.ndarray) -> np.ndarray:
         """(tokens, labels) state scores of all the tokens of `sentences`, concatenated."""
         total = int(lengths.sum())
-        if len(self._words) + total > CACHE_WORDS:
-            self._rows.clear()
-            self._words.clear()
-            self._in_gazetteer.clear()
-        rows = np.array([self._row(token) for sentence in sentences for token in sentence], dtype=np.intp)
-        blocks = self._blocks[rows]
+        rows = np.array(self._rows_of([token for sentence in sentences for token in sentence]), dtype=np.intp)
+        blocks = self._cache.blocks[rows]
         scores = blocks[:, 0].copy()
         sentence_of = np.repeat(np.arange(len(lengths)), lengths)
         positions = np.arange(total)
@@ -228,16 +288,15 @@ class Tagger:
         if self.gazetteer is None or not self.gazetteer.firsts:
             return
         start = 0
-        in_gazetteer = self._in_gazetteer
+        in_gazetteer, forms = self._cache.in_gazetteer, self._cache.forms
         for length in lengths.tolist():
             sentence_rows = rows[start:start + length].tolist()
             starts = [i for i, row in enumerate(sentence_rows) if in_gazetteer[row]]
             if starts:
-                words = [self._words[row] for row in sentence_rows]
+                words = [forms[row] for row in sentence_rows]
                 for i, extra in context_features(words, self.gazetteer, starts).items():
                     scores[start + i] += self._context_score(tuple(extra))
             start += length
-
 
     def _context_score(self, attributes: tuple[str, ...]) -> np.ndarray:
         score = self._context_scores.get(attributes)

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from marsad.stories.features import ArticleFeatures, cosine, quote_similarity
 
-JOIN_THRESHOLD = 0.42
+JOIN_THRESHOLD = 0.30
+UNDATED_JOIN_THRESHOLD = 0.45   # no day on one side: the time window cannot help, ask for more
 MAX_DAYS_APART = 3
 CANDIDATE_MIN_SHARED_TERMS = 3
-W_TERMS, W_QUOTES, W_ENTITIES, W_DATELINE = 0.55, 0.35, 0.15, 0.10
+W_TERMS, W_QUOTES, W_ENTITIES, W_DATELINE = 0.70, 0.35, 0.15, 0.10
 
 
 @dataclass
@@ -55,10 +56,11 @@ class StoryClusterer:
     assignment: dict[str, str] = field(default_factory=dict)     # article id -> story id
 
     def add(self, item: ArticleFeatures) -> str:
-        best, best_score = None, JOIN_THRESHOLD
+        best, best_score = None, 0.0
         for story in self._candidates(item):
             score = similarity(item, story)
-            if score > best_score:
+            needed = JOIN_THRESHOLD if item.day and story.first else UNDATED_JOIN_THRESHOLD
+            if score > needed and score > best_score:
                 best, best_score = story, score
         if best is None:
             best = Story(id="s" + item.id)

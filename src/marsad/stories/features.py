@@ -33,7 +33,8 @@ def features_of(article: Article) -> ArticleFeatures:
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     vector = {t: v / norm for t, v in vector.items()}
     top = [t for t, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]]
-    found = parse_iso_like(article.published or "")
+    # the clustering day: the publication day, else the crawl day (a feed is crawled daily)
+    found = parse_iso_like(article.published or "") or parse_iso_like(article.crawled or "")
     return ArticleFeatures(
         id=article.id,
         terms=vector,
