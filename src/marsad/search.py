@@ -97,13 +97,25 @@ def _result(store: Store, article_id: str, score: float, groups: list[list[str]]
 
 
 def _key_hits(text: str, keys: set[str]) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in WORD.finditer(text) if search_key(m.group()) in keys]
+    """Word spans whose key is a query key, scanning only as far as a snippet needs: up to a
+    window past the first hit (long articles stay cheap)."""
+    hits: list[tuple[int, int]] = []
+    stop = len(text)
+    for match in WORD.finditer(text):
+        if match.start() > stop:
+            break
+        if search_key(match.group()) in keys:
+            hits.append((match.start(), match.end()))
+            stop = min(stop, hits[0][0] + SNIPPET_WORDS * 12)
+    return hits
 
 
 def make_snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[list[int]]]:
     """A plain-text window of about SNIPPET_WORDS words around the densest run of hits, with
     the hits' offsets re-based onto the snippet."""
-    words = [m.span() for m in WORD.finditer(text)]
+    anchor = spans[0][0] if spans else 0
+    region_start = max(0, anchor - 400)
+    words = [m.span() for m in WORD.finditer(text, region_start, min(len(text), anchor + 1200))]
     if not words:
         return text[:200], []
     starts = [w[0] for w in words]

@@ -16,7 +16,7 @@ adds the context attributes per sentence, so both see exactly the same features.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +31,7 @@ _CONJUNCTIONS = frozenset("وف")
 _LONG_VOWELS = frozenset("اوي")
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 OFFSETS = (-2, -1, 1, 2)
+NO_NEIGHBOURS: tuple[tuple[str, ...], ...] = tuple(() for _ in OFFSETS)
 GAZETTEER_FILES = {"PERS": "gazetteer/people.tsv", "ORG": "gazetteer/orgs.tsv", "LOC": "gazetteer/places.tsv"}
 MAX_GAZ_WORDS = 8
 # Words (letters, digits, Arabic marks and tatweel) or any single other non-space character,
@@ -60,7 +61,7 @@ def strip_proclitics(word: str) -> str:
     return word
 
 
-def clitic_variants(word: str) -> tuple[str, ...]:
+def clitic_variants(word: str, bare: str | None = None) -> tuple[str, ...]:
     """Forms a normalized word may take in a dictionary: itself, without the conjunction and
     preposition (keeping the article: بالولايات -> الولايات, للعراق -> العراق) and bare."""
     forms = [word]
@@ -73,7 +74,7 @@ def clitic_variants(word: str) -> tuple[str, ...]:
     elif rest[:1] in _PROCLITICS - _CONJUNCTIONS and len(rest) > 3:
         rest = rest[1:]
         forms.append(rest)
-    forms.append(strip_proclitics(word))
+    forms.append(strip_proclitics(word) if bare is None else bare)
     return tuple(dict.fromkeys(forms))
 
 
@@ -121,61 +122,99 @@ def word_forms(token: str) -> WordForms:
     bare = strip_proclitics(norm)
     table = triggers()
     kind = table.get(norm) or table.get(bare) or ""
-    return WordForms(norm, bare, clitic_variants(norm), shape(norm), kind)
+    return WordForms(norm, bare, clitic_variants(norm, bare), shape(norm), kind)
 
 
 @dataclass(slots=True)
-class WordFeatures:
-    """What one word contributes: its own attributes and, for each of `OFFSETS`, the
-    attributes it gives the token at that distance from it."""
+class Group:
+    """Attributes that depend on one key of a word: the word's own and, for each of
+    `OFFSETS`, the ones it gives the token at that distance from it."""
 
-    forms: WordForms
     own: tuple[str, ...]
     neighbour: tuple[tuple[str, ...], ...]
 
 
-def _own_attributes(word: WordForms) -> list[str]:
+# A word's attributes come in groups, each a function of one key of the word, so that the
+# tagger can cache the summed weights of a group per key: thousands of words share a bare form
+# (ماكرون، وماكرون، لماكرون) or a four-letter prefix or suffix.
+
+def norm_group(word: WordForms) -> Group:
+    """Depends on the normalized word: the word itself, its shape, article, trigger kind."""
     norm, bare = word.norm, word.bare
-    own = ["b", "w=" + norm, "s=" + bare, "sh=" + word.shape, "len=" + str(min(len(bare), 8))]
-    own += ["p1=" + norm[:1], "p2=" + norm[:2], "p3=" + norm[:3], "p4=" + norm[:4]]
-    own += ["x1=" + norm[-1:], "x2=" + norm[-2:], "x3=" + norm[-3:], "x4=" + norm[-4:]]
+    own = ["b", "w=" + norm, "sh=" + word.shape]
+    if norm.startswith("ال") or (bare != norm and "ال" in norm[: len(norm) - len(bare)]):
+        own.append("al")
+    if word.kind:
+        own.append("trig=" + word.kind)
+    neighbour = []
+    for offset in OFFSETS:
+        items = [f"{offset}w={norm}"]
+        if abs(offset) == 1:
+            items.append(f"{offset}sh={word.shape}")
+            if norm.startswith("ال"):
+                items.append(f"{offset}al")
+        if word.kind:
+            items.append(f"{offset}trig={word.kind}")
+        neighbour.append(tuple(items))
+    return Group(tuple(own), tuple(neighbour))
+
+
+def bare_group(bare: str) -> Group:
+    """Depends on the bare form: it, its length, affixes, character n-grams and skeleton."""
+    own = ["s=" + bare, "len=" + str(min(len(bare), 8))]
     own += ["sp2=" + bare[:2], "sp3=" + bare[:3], "sx2=" + bare[-2:], "sx3=" + bare[-3:]]
-    if word.shape == "A":
+    if shape(bare) == "A":   # the same as the whole word's shape: proclitics are letters
         # Character n-grams and the consonant/long-vowel skeleton generalize to unseen
         # (often transliterated foreign) names.
         padded = "<" + bare + ">"
         own += ["g=" + padded[i:i + 3] for i in range(len(padded) - 2)]
         own += ["g4=" + padded[i:i + 4] for i in range(len(padded) - 3)]
         own.append("sk=" + "".join("V" if c in _LONG_VOWELS else "C" for c in bare))
-    if norm.startswith("ال") or (bare != norm and "ال" in norm[: len(norm) - len(bare)]):
-        own.append("al")
-    if word.kind:
-        own.append("trig=" + word.kind)
-    return own
+    return Group(tuple(own), tuple((f"{offset}s={bare}",) for offset in OFFSETS))
 
 
-def _neighbour_attributes(offset: int, word: WordForms) -> tuple[str, ...]:
-    norm = word.norm
-    items = [f"{offset}w={norm}", f"{offset}s={word.bare}"]
-    if abs(offset) == 1:
-        items += [f"{offset}x1={norm[-1:]}", f"{offset}x2={norm[-2:]}", f"{offset}sh={word.shape}"]
-        if norm.startswith("ال"):
-            items.append(f"{offset}al")
-    if word.kind:
-        items.append(f"{offset}trig={word.kind}")
-    return tuple(items)
+def prefix_group(prefix: str) -> Group:
+    """Depends on the first four letters of the normalized word."""
+    own = ("p1=" + prefix[:1], "p2=" + prefix[:2], "p3=" + prefix[:3], "p4=" + prefix[:4])
+    return Group(own, NO_NEIGHBOURS)
+
+
+def suffix_group(suffix: str) -> Group:
+    """Depends on the last four letters of the normalized word."""
+    own = ("x1=" + suffix[-1:], "x2=" + suffix[-2:], "x3=" + suffix[-3:], "x4=" + suffix[-4:])
+    neighbour = tuple((f"{o}x1={suffix[-1:]}", f"{o}x2={suffix[-2:]}") if abs(o) == 1 else () for o in OFFSETS)
+    return Group(own, neighbour)
+
+
+# The keyed groups: (key of a word, group of that key). `norm_group` is the rest.
+KEYED_GROUPS: tuple[tuple[Callable[[WordForms], str], Callable[[str], Group]], ...] = (
+    (lambda word: word.bare, bare_group),
+    (lambda word: word.norm[:4], prefix_group),
+    (lambda word: word.norm[-4:], suffix_group),
+)
+
+
+@dataclass(slots=True)
+class WordFeatures:
+    """All that one word contributes: its forms, its own attributes and, for each of
+    `OFFSETS`, the attributes it gives the token at that distance from it."""
+
+    forms: WordForms
+    own: tuple[str, ...]
+    neighbour: tuple[tuple[str, ...], ...]
 
 
 @lru_cache(maxsize=4096)
 def word_features(token: str) -> WordFeatures:
     forms = word_forms(token)
-    neighbour = tuple(_neighbour_attributes(offset, forms) for offset in OFFSETS)
-    return WordFeatures(forms, tuple(_own_attributes(forms)), neighbour)
+    groups = [norm_group(forms), *(group(key(forms)) for key, group in KEYED_GROUPS)]
+    own = tuple(a for g in groups for a in g.own)
+    neighbour = tuple(tuple(a for g in groups for a in g.neighbour[k]) for k in range(len(OFFSETS)))
+    return WordFeatures(forms, own, neighbour)
 
 
 # What a token gets for a neighbour position outside the sentence.
 BOUNDARY = tuple((f"{offset}w=BOS" if offset < 0 else f"{offset}w=EOS",) for offset in OFFSETS)
-_NO_NEIGHBOURS: tuple[tuple[str, ...], ...] = tuple(() for _ in OFFSETS)
 
 
 @dataclass
@@ -217,7 +256,7 @@ class GazetteerIndex:
         `WordFeatures.neighbour`. It depends on the word only, so the tagger caches it."""
         kinds = sorted({kind for form in word.variants for kind in self.parts.get(form, ())})
         if not kinds:
-            return (), _NO_NEIGHBOURS
+            return (), NO_NEIGHBOURS
         neighbour = tuple(tuple(f"{o}gw={k}" for k in kinds) if abs(o) == 1 else () for o in OFFSETS)
         return tuple("gw=" + kind for kind in kinds), neighbour
 
@@ -282,7 +321,7 @@ def sentence_features(tokens: Sequence[str], gazetteer: GazetteerIndex | None = 
     """CRF attributes for every token of one sentence."""
     words = [word_features(token) for token in tokens]
     index = gazetteer if gazetteer is not None and gazetteer.firsts else None
-    extra = [index.word_attributes(word.forms) if index is not None else ((), _NO_NEIGHBOURS) for word in words]
+    extra = [index.word_attributes(word.forms) if index is not None else ((), NO_NEIGHBOURS) for word in words]
     context = context_features([word.forms for word in words], gazetteer)
     count = len(words)
     result: list[Features] = []
