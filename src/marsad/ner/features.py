@@ -16,7 +16,7 @@ adds the context attributes per sentence, so both see exactly the same features.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -126,75 +126,6 @@ def word_forms(token: str) -> WordForms:
 
 
 @dataclass(slots=True)
-class Group:
-    """Attributes that depend on one key of a word: the word's own and, for each of
-    `OFFSETS`, the ones it gives the token at that distance from it."""
-
-    own: tuple[str, ...]
-    neighbour: tuple[tuple[str, ...], ...]
-
-
-# A word's attributes come in groups, each a function of one key of the word, so that the
-# tagger can cache the summed weights of a group per key: thousands of words share a bare form
-# (ماكرون، وماكرون، لماكرون) or a four-letter prefix or suffix.
-
-def norm_group(word: WordForms) -> Group:
-    """Depends on the normalized word: the word itself, its shape, article, trigger kind."""
-    norm, bare = word.norm, word.bare
-    own = ["b", "w=" + norm, "sh=" + word.shape]
-    if norm.startswith("ال") or (bare != norm and "ال" in norm[: len(norm) - len(bare)]):
-        own.append("al")
-    if word.kind:
-        own.append("trig=" + word.kind)
-    neighbour = []
-    for offset in OFFSETS:
-        items = [f"{offset}w={norm}"]
-        if abs(offset) == 1:
-            items.append(f"{offset}sh={word.shape}")
-            if norm.startswith("ال"):
-                items.append(f"{offset}al")
-        if word.kind:
-            items.append(f"{offset}trig={word.kind}")
-        neighbour.append(tuple(items))
-    return Group(tuple(own), tuple(neighbour))
-
-
-def bare_group(bare: str) -> Group:
-    """Depends on the bare form: it, its length, affixes, character n-grams and skeleton."""
-    own = ["s=" + bare, "len=" + str(min(len(bare), 8))]
-    own += ["sp2=" + bare[:2], "sp3=" + bare[:3], "sx2=" + bare[-2:], "sx3=" + bare[-3:]]
-    if shape(bare) == "A":   # the same as the whole word's shape: proclitics are letters
-        # Character n-grams and the consonant/long-vowel skeleton generalize to unseen
-        # (often transliterated foreign) names.
-        padded = "<" + bare + ">"
-        own += ["g=" + padded[i:i + 3] for i in range(len(padded) - 2)]
-        own += ["g4=" + padded[i:i + 4] for i in range(len(padded) - 3)]
-        own.append("sk=" + "".join("V" if c in _LONG_VOWELS else "C" for c in bare))
-    return Group(tuple(own), tuple((f"{offset}s={bare}",) for offset in OFFSETS))
-
-
-def prefix_group(prefix: str) -> Group:
-    """Depends on the first four letters of the normalized word."""
-    own = ("p1=" + prefix[:1], "p2=" + prefix[:2], "p3=" + prefix[:3], "p4=" + prefix[:4])
-    return Group(own, NO_NEIGHBOURS)
-
-
-def suffix_group(suffix: str) -> Group:
-    """Depends on the last four letters of the normalized word."""
-    own = ("x1=" + suffix[-1:], "x2=" + suffix[-2:], "x3=" + suffix[-3:], "x4=" + suffix[-4:])
-    neighbour = tuple((f"{o}x1={suffix[-1:]}", f"{o}x2={suffix[-2:]}") if abs(o) == 1 else () for o in OFFSETS)
-    return Group(own, neighbour)
-
-
-# The keyed groups: (key of a word, group of that key). `norm_group` is the rest.
-KEYED_GROUPS: tuple[tuple[Callable[[WordForms], str], Callable[[str], Group]], ...] = (
-    (lambda word: word.bare, bare_group),
-    (lambda word: word.norm[:4], prefix_group),
-    (lambda word: word.norm[-4:], suffix_group),
-)
-
-
-@dataclass(slots=True)
 class WordFeatures:
     """All that one word contributes: its forms, its own attributes and, for each of
     `OFFSETS`, the attributes it gives the token at that distance from it."""
@@ -204,13 +135,43 @@ class WordFeatures:
     neighbour: tuple[tuple[str, ...], ...]
 
 
+def _own_attributes(word: WordForms) -> tuple[str, ...]:
+    norm, bare = word.norm, word.bare
+    own = ["b", "w=" + norm, "s=" + bare, "sh=" + word.shape, "len=" + str(min(len(bare), 8)),
+           "p1=" + norm[:1], "p2=" + norm[:2], "p3=" + norm[:3], "p4=" + norm[:4],
+           "x1=" + norm[-1:], "x2=" + norm[-2:], "x3=" + norm[-3:], "x4=" + norm[-4:],
+           "sp2=" + bare[:2], "sp3=" + bare[:3], "sx2=" + bare[-2:], "sx3=" + bare[-3:]]
+    if word.shape == "A":
+        # Character n-grams and the consonant/long-vowel skeleton generalize to unseen
+        # (often transliterated foreign) names.
+        padded = "<" + bare + ">"
+        own += ["g=" + padded[i:i + 3] for i in range(len(padded) - 2)]
+        own += ["g4=" + padded[i:i + 4] for i in range(len(padded) - 3)]
+        own.append("sk=" + "".join("V" if c in _LONG_VOWELS else "C" for c in bare))
+    if norm.startswith("ال") or (bare != norm and "ال" in norm[: len(norm) - len(bare)]):
+        own.append("al")
+    if word.kind:
+        own.append("trig=" + word.kind)
+    return tuple(own)
+
+
+def _neighbour_attributes(offset: int, word: WordForms) -> tuple[str, ...]:
+    norm = word.norm
+    items = [f"{offset}w={norm}", f"{offset}s={word.bare}"]
+    if abs(offset) == 1:
+        items += [f"{offset}x1={norm[-1:]}", f"{offset}x2={norm[-2:]}", f"{offset}sh={word.shape}"]
+        if norm.startswith("ال"):
+            items.append(f"{offset}al")
+    if word.kind:
+        items.append(f"{offset}trig={word.kind}")
+    return tuple(items)
+
+
 @lru_cache(maxsize=4096)
 def word_features(token: str) -> WordFeatures:
     forms = word_forms(token)
-    groups = [norm_group(forms), *(group(key(forms)) for key, group in KEYED_GROUPS)]
-    own = tuple(a for g in groups for a in g.own)
-    neighbour = tuple(tuple(a for g in groups for a in g.neighbour[k]) for k in range(len(OFFSETS)))
-    return WordFeatures(forms, own, neighbour)
+    neighbour = tuple(_neighbour_attributes(offset, forms) for offset in OFFSETS)
+    return WordFeatures(forms, _own_attributes(forms), neighbour)
 
 
 # What a token gets for a neighbour position outside the sentence.

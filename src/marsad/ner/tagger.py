@@ -17,7 +17,7 @@ A `Tagger` keeps a mutable cache: use one per thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import ExitStack
 from functools import lru_cache
 from importlib import resources
@@ -28,15 +28,13 @@ import pycrfsuite
 
 from marsad.ner.features import (
     BOUNDARY,
-    KEYED_GROUPS,
     NO_NEIGHBOURS,
     OFFSETS,
     GazetteerIndex,
-    Group,
     WordForms,
     build_gazetteer_index,
     context_features,
-    norm_group,
+    word_features,
     word_forms,
 )
 
@@ -44,8 +42,7 @@ TYPES = ("PERS", "LOC", "ORG", "MISC")
 PROPAGATED = ("PERS", "LOC", "ORG")   # MISC repeats are too often not entities (tuned on dev)
 MIN_SURNAME = 3
 MODEL_RESOURCE = "models/ner.crfsuite"
-GENERATION_WORDS = 24_576   # words per cache generation (two generations: ~18 MB)
-GROUP_KEYS = 16_384         # keys per group cache (bare forms, prefixes, suffixes: ~6 MB each)
+GENERATION_WORDS = 32_768   # words per cache generation (two generations: ~24 MB)
 _CHUNK_TOKENS = 4_096       # tokens scored per batch (must stay below GENERATION_WORDS)
 
 Span = tuple[int, int, str]
@@ -150,28 +147,6 @@ class CrfWeights:
         return sums.reshape(len(blocks), -1, self.state.shape[1])
 
 
-class KeyedBlocks:
-    """Summed weights of a keyed attribute group (`features.KEYED_GROUPS`) per key."""
-
-    def __init__(self, capacity: int, labels: int) -> None:
-        self.capacity = capacity
-        self.blocks = np.zeros((capacity, 1 + len(OFFSETS), labels))
-        self.rows: dict[str, int] = {}
-
-    def rows_of(self, keys: list[str], group: Callable[[str], Group], weights: CrfWeights) -> list[int]:
-        """Rows of `keys`, valid until the next call."""
-        missing = [key for key in dict.fromkeys(keys) if key not in self.rows]
-        if len(self.rows) + len(missing) > self.capacity:
-            self.rows.clear()
-            missing = list(dict.fromkeys(keys))
-        if missing:
-            first = len(self.rows)
-            groups = [group(key) for key in missing]
-            self.blocks[first:first + len(missing)] = weights.score_blocks([(g.own, *g.neighbour) for g in groups])
-            self.rows.update(zip(missing, range(first, first + len(missing)), strict=True))
-        return [self.rows[key] for key in keys]
-
-
 _NO_WORD = WordForms("", "", (), "P", "")
 
 
@@ -234,7 +209,6 @@ class Tagger:
         size = len(self.labels)
         self._boundary = np.array([self.weights.score(items) for items in BOUNDARY]).reshape(-1, size)
         self._cache = WordCache(GENERATION_WORDS, size)
-        self._groups = [KeyedBlocks(GROUP_KEYS, size) for _ in KEYED_GROUPS]
         self._context_scores: dict[tuple[str, ...], np.ndarray] = {}
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
@@ -293,22 +267,16 @@ class Tagger:
         return [young[token] if row is None else row for token, row in zip(tokens, found, strict=True)]
 
     def _add_words(self, tokens: list[str]) -> None:
-        """Score new words: their `norm_group` (and gazetteer word attributes) directly, the
-        keyed groups through their caches."""
-        forms = [word_forms(token) for token in tokens]
         gazetteer = self.gazetteer if self.gazetteer is not None and self.gazetteer.firsts else None
+        words = [word_features(token) for token in tokens]
         parts = []
-        for word in forms:
-            group = norm_group(word)
-            own, neighbour = gazetteer.word_attributes(word) if gazetteer is not None else ((), NO_NEIGHBOURS)
-            parts.append(((*group.own, *own), *map(tuple.__add__, group.neighbour, neighbour)))
-        blocks = self.weights.score_blocks(parts)
-        for (key, group_of), cache in zip(KEYED_GROUPS, self._groups, strict=True):
-            blocks += cache.blocks[cache.rows_of([key(word) for word in forms], group_of, self.weights)]
+        for word in words:
+            own, neighbour = gazetteer.word_attributes(word.forms) if gazetteer is not None else ((), NO_NEIGHBOURS)
+            parts.append(((*word.own, *own), *map(tuple.__add__, word.neighbour, neighbour)))
         first = self._cache.next_row
-        self._cache.blocks[first:first + len(tokens)] = blocks
-        for token, word in zip(tokens, forms, strict=True):
-            self._cache.add(token, word, gazetteer is not None and gazetteer.may_start(word))
+        self._cache.blocks[first:first + len(tokens)] = self.weights.score_blocks(parts)
+        for token, word in zip(tokens, words, strict=True):
+            self._cache.add(token, word.forms, gazetteer is not None and gazetteer.may_start(word.forms))
 
     def _state_scores(self, sentences: Sequence[Sequence[str]], lengths: np.ndarray) -> np.ndarray:
         """(tokens, labels) state scores of all the tokens of `sentences`, concatenated."""
