@@ -29,12 +29,32 @@ _A = _rng.integers(1, (1 << 61) - 1, size=NUM_PERM, dtype=np.uint64)
 _B = _rng.integers(0, (1 << 61) - 1, size=NUM_PERM, dtype=np.uint64)
 
 
+_WORD_HASHES: dict[str, int] = {}
+_K1, _K2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+
+
+def _word_hash(word: str) -> int:
+    found = _WORD_HASHES.get(word)
+    if found is None:
+        if len(_WORD_HASHES) > 1_000_000:
+            _WORD_HASHES.clear()
+        found = _WORD_HASHES[word] = zlib.crc32(word.encode()) + 1
+    return found
+
+
 def shingle_hashes(text: str) -> np.ndarray:
+    """Hashes of the word 3-grams: each word is hashed once (cached), the 3-grams are
+    combined in numpy (no per-shingle strings)."""
     words = WORD.findall(normalize(text))
     if len(words) < SHINGLE:
         words = words + [""] * (SHINGLE - len(words))
-    grams = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    return np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint64, count=len(grams))
+    cache = _WORD_HASHES
+    hashes = [cache.get(w) for w in words]
+    if None in hashes:
+        hashes = [h if h is not None else _word_hash(w) for h, w in zip(hashes, words, strict=True)]
+    ids = np.array(hashes, dtype=np.uint64)
+    grams = ids[:-2] * _K1 + ids[1:-1] * _K2 + ids[2:]
+    return np.unique(grams)
 
 
 def minhash(text: str) -> np.ndarray:
