@@ -27,6 +27,7 @@ from marsad.data import data_path, read_tsv, split_field
 # Longest first; the article forms are stripped whole.
 _ARTICLE_PREFIXES = ("وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
 _PROCLITICS = frozenset("وفبلك")
+_PROCLITIC_STARTS = _PROCLITICS | {"ا"}
 _CONJUNCTIONS = frozenset("وف")
 _LONG_VOWELS = frozenset("اوي")
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
@@ -53,6 +54,8 @@ def strip_proclitics(word: str) -> str:
     >>> strip_proclitics("والصادرات"), strip_proclitics("وماكرون"), strip_proclitics("وزير")
     ('صادرات', 'ماكرون', 'وزير')
     """
+    if word[:1] not in _PROCLITIC_STARTS:
+        return word
     for prefix in _ARTICLE_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             return word[len(prefix):]
@@ -155,15 +158,21 @@ def _own_attributes(word: WordForms) -> tuple[str, ...]:
     return tuple(own)
 
 
+# Attribute names per offset: "-1w=", "-1s=", ... (built once: formatting ints is slow).
+_NEIGHBOUR_NAMES = {o: tuple(f"{o}{name}" for name in ("w=", "s=", "x1=", "x2=", "sh=", "al", "trig="))
+                    for o in OFFSETS}
+
+
 def _neighbour_attributes(offset: int, word: WordForms) -> tuple[str, ...]:
     norm = word.norm
-    items = [f"{offset}w={norm}", f"{offset}s={word.bare}"]
-    if abs(offset) == 1:
-        items += [f"{offset}x1={norm[-1:]}", f"{offset}x2={norm[-2:]}", f"{offset}sh={word.shape}"]
+    w, s, x1, x2, sh, al, trig = _NEIGHBOUR_NAMES[offset]
+    items = [w + norm, s + word.bare]
+    if offset in (-1, 1):
+        items += [x1 + norm[-1:], x2 + norm[-2:], sh + word.shape]
         if norm.startswith("ال"):
-            items.append(f"{offset}al")
+            items.append(al)
     if word.kind:
-        items.append(f"{offset}trig={word.kind}")
+        items.append(trig + word.kind)
     return tuple(items)
 
 
