@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import contextlib
+
 from _common import ROOT, have_saudi, saudi_articles  # noqa: E402
 
 import marsad  # noqa: E402
@@ -154,10 +156,8 @@ def speed(n: int) -> None:
     texts = [a["content"] for a in saudi_articles(limit=n + 1000)]
     warm, texts = texts[:1000], texts[1000:]
     for text in warm:   # steady state: data files, model and word caches loaded, as in a long feed
-        try:
+        with contextlib.suppress(marsad.errors.InputError):
             marsad.extract(text)
-        except marsad.errors.InputError:
-            pass
 
     words = sum(len(t.split()) for t in texts) / len(texts)
     clean_rate = _rate(lambda t: _text_stages(t, 4), texts)

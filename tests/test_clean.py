@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -74,10 +75,8 @@ def test_page_with_ten_thousand_links_finishes_quickly() -> None:
     links = "".join(f'<a href="/l{i}">رابط {i}</a> ' for i in range(10_000))
     page = f"<html><body><div>{links}</div><article>" + "".join(f"<p>{line}</p>" for line in BODY.split("\n")) + "</article></body></html>"
     started = time.perf_counter()
-    try:
+    with contextlib.suppress(InputError):
         marsad.extract(page)
-    except InputError:
-        pass
     assert time.perf_counter() - started < 30
 
 

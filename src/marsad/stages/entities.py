@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from marsad.arabic.dates import parse_iso_like
 from marsad.arabic.normalize import normalize
