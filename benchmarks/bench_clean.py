@@ -134,10 +134,9 @@ def _text_stages(text: str, stages: int) -> None:
 
 
 def _extract_or_skip(text: str) -> None:
-    try:
+    # captions with no article text still cost their time
+    with contextlib.suppress(marsad.errors.InputError):
         marsad.extract(text)
-    except marsad.errors.InputError:     # captions with no article text still cost their time
-        pass
 
 
 def _rate(fn, items) -> float:  # type: ignore[no-untyped-def]
