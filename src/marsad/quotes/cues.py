@@ -102,3 +102,26 @@ def explicit_subject(gap: str) -> bool:
     while words and words[0] in _CONNECTIVES:
         words = words[1:]
     return bool(words) and words[0] not in _NOT_SUBJECT
+
+
+@lru_cache(maxsize=1)
+def cue_prepositions() -> dict[str, str]:
+    return {normalize(row["cue"]): normalize(row["preposition"])
+            for row in read_tsv(data_path("cue_prepositions.tsv"))}
+
+
+def preposition_after(text: str, cue: Cue, limit: int) -> tuple[int, int] | None:
+    """For "دعا (X) إلى ...", "حذر من ...": (where the subject ends, where the content begins)."""
+    norm_cue = normalize(cue.text)
+    wanted = cue_prepositions().get(norm_cue) or cue_prepositions().get(norm_cue[1:])
+    if wanted is None:
+        return None
+    for count, match in enumerate(WORD.finditer(text, cue.end, limit)):
+        word = normalize(match.group())
+        if count > 8:
+            return None
+        if word == wanted:
+            return match.start(), match.end() + (1 if text[match.end() : match.end() + 1] == " " else 0)
+        if wanted == "ب" and word.startswith("ب") and len(word) > 3:   # "طالب بوقف" (attached)
+            return match.start(), match.start() + 1
+    return None

@@ -18,7 +18,14 @@ from typing import Any
 from marsad.arabic.normalize import normalize
 from marsad.arabic.split import paragraphs, sentences, trim_span
 from marsad.article import Article
-from marsad.quotes.cues import Cue, complement_after, complement_word, explicit_subject, find_cues
+from marsad.quotes.cues import (
+    Cue,
+    complement_after,
+    complement_word,
+    explicit_subject,
+    find_cues,
+    preposition_after,
+)
 from marsad.quotes.marks import quoted_spans
 from marsad.settings import Settings
 
@@ -149,13 +156,15 @@ def _indirect(text: str, cue: Cue, s_start: int, s_end: int, cues: list[Cue],
     following = [c.start for c in cues if c.start > cue.start and c.kind != "attr"]
     limit = min(s_end, cue.end + MAX_CUE_GAP, *following)
     found = complement_after(text, cue.end, limit)
+    colon = text.find(":", cue.end, min(limit, cue.end + 80))
     if found is not None:
         subject_end, content_start = found
-    else:
-        colon = text.find(":", cue.end, min(limit, cue.end + 80))
-        if colon < 0:
-            return None
+    elif colon >= 0:
         subject_end, content_start = colon, _skip_inna(text, colon + 1, s_end)
+    elif (called := preposition_after(text, cue, limit)) is not None:
+        subject_end, content_start = called
+    else:
+        return None
     content_end = _clause_end(text, content_start, s_end, cues)
     if content_end - content_start < 8:
         return None
