@@ -35,6 +35,8 @@ def test_python_api_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     namespace: dict[str, object] = {}
     exec(compile(block.group(1), "README.md", "exec"), namespace)  # noqa: S102
     assert namespace["report"].added == 1  # type: ignore[attr-defined]
+    assert len(namespace["stories"]) == 1  # type: ignore[arg-type]
+    assert namespace["hits"]["total"] == 1  # type: ignore[index]
 
 
 STORE_COMMANDS = {"stats", "entities", "entity", "quotes", "stories", "search", "show"}
