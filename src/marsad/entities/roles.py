@@ -109,7 +109,7 @@ def resolve_roles(table: MentionTable, refs: list[RoleRef], lex: Lexicon, gaz: G
                 table.roles.setdefault(following.entry.id, set()).add((ref.role, ref.country))
             last_role = ref.role or last_role
             continue
-        if ref.country is None or not table.free(ref.first, ref.role_last):
+        if not table.free(ref.first, ref.role_last) or (ref.country is None and ref.role is None):
             continue
         person = _resolve(table, ref, lex, gaz, day, last_role)
         if person is not None:
@@ -121,6 +121,13 @@ def _resolve(table: MentionTable, ref: RoleRef, lex: Lexicon, gaz: Gazetteer,
              day: dt.date | None, last_role: str | None) -> Entry | None:
     position = table.tokens[ref.first].start
     earlier = table.persons_before(position)
+    if ref.country is None:
+        # "الأمين العام" alone: the one earlier person who holds that office (any country)
+        if ref.kind == "generic" or ref.role is None:
+            return None
+        holders = [p for p in earlier if any(r == ref.role for r, _ in table.roles.get(p.id, set()))
+                   or any(o.role == ref.role for o in lex.offices.get(p.name, []))]
+        return holders[0] if len(holders) == 1 else None
     country = ref.country or ""
     if ref.role is None:   # counterpart: the one earlier person of that country
         candidates = [p for p in earlier if _country_of(table, lex, p, day) == country]

@@ -47,6 +47,20 @@ class _Mention:
 @dataclass
 class _State:
     last_speaker: _Mention | None = None
+    open_quote: bool = False        # the previous paragraph ended inside a quotation
+
+
+def _continued_quote(text: str, start: int, end: int, state: _State) -> tuple[int, int] | None:
+    """A paragraph that carries on a quotation left open by the one before, up to its closing
+    mark ("...، وإلى ضمان وصول المساعدات دون عوائق»")."""
+    if not state.open_quote or text[start] in "“«\"":
+        return None
+    for index in range(start, end):
+        if text[index] in "“«":
+            return None
+        if text[index] in "”»\"":
+            return (start, index) if index > start else None
+    return None
 
 
 def quotes(article: Article, settings: Settings | None = None) -> Article:
@@ -68,9 +82,16 @@ def _paragraph_quotes(text: str, p_start: int, p_end: int, mentions: list[_Menti
                       state: _State) -> list[dict[str, Any]]:
     spans = quoted_spans(text, p_start, p_end)
     result = []
+    continued = _continued_quote(text, p_start, p_end, state)
+    if continued is not None:
+        result.append(_quote(text, *continued, "direct", state.last_speaker, None))
+        spans = [(a, b) for a, b in spans if a > continued[1]]
+    state.open_quote = bool(spans) and spans[-1][1] >= p_end and text[p_end - 1] not in "”»\""
     for s_start, s_end in _sentences_in(text, p_start, p_end):
-        direct = [(a, b) for a, b in spans if s_start <= a - 1 and b <= s_end + 1]
-        cues = [c for c in find_cues(text, s_start, s_end) if not any(a <= c.start < b for a, b in direct)]
+        if continued is not None and s_start < continued[1]:
+            continue
+        direct = [(a, b) for a, b in spans if s_start <= a - 1 < s_end]
+        cues = [c for c in find_cues(text, s_start, s_end) if not any(a <= c.start < b for a, b in spans)]
         result.extend(_sentence_quotes(text, s_start, s_end, direct, cues, mentions, state,
                                        paragraph_start=p_start))
     return result
