@@ -85,3 +85,17 @@ def _same_person(got: str | None, want: str | None) -> bool:
     if got is None or want is None:
         return got == want
     return got.split()[-1].lower() == want.split()[-1].lower()
+
+
+def test_quote_running_over_two_paragraphs_keeps_its_speaker() -> None:
+    text = ("وقال غوتيريش أمام مجلس الأمن: «لا يوجد مكان آمن في غزة. المدنيون يدفعون الثمن.\n\n"
+            "إنني أكرر دعوتي إلى وقف فوري لإطلاق النار لأسباب إنسانية».")
+    quotes = _quotes(text)
+    assert [(q["kind"], q["speaker_name"]) for q in quotes] == [("direct", "Antonio Guterres")] * 2
+    assert quotes[1]["text"].startswith("إنني أكرر دعوتي")
+
+
+def test_reported_call_after_a_preposition_is_indirect() -> None:
+    quote = _quotes("ودعا وزير الخارجية الأردني أيمن الصفدي إلى وقف فوري للحرب على غزة.")[0]
+    assert quote["kind"] == "indirect" and quote["text"] == "وقف فوري للحرب على غزة"
+    assert quote["speaker_name"] == "Ayman Safadi"
