@@ -36,7 +36,7 @@ from _common import have_saudi, saudi_articles  # noqa: E402
 from marsad.api import create_app  # noqa: E402
 from marsad.api_lib import ingest  # noqa: E402
 from marsad.executors import make_executor  # noqa: E402
-from marsad.search import search  # noqa: E402
+from marsad.fulltext import search  # noqa: E402
 from marsad.store import Store, open_store  # noqa: E402
 from marsad.web import pages, queries  # noqa: E402
 
@@ -62,11 +62,11 @@ def build_store(directory: Path, articles: int) -> tuple[str, str]:
         report = ingest(paths, store, executor=make_executor(max(1, (os.cpu_count() or 2) - 1)))
         label += f": {report.added} stored"
         try:
-            from marsad.stories import build_stories
+            from marsad.storylines import build_stories
 
             build_stories(store)
         except ImportError:
-            label += ", no stories (marsad.stories not available)"
+            label += ", no stories (marsad.storylines not available)"
     finally:
         store.close()
     return db, label

@@ -171,7 +171,7 @@ def _entities(doc: str, article: marsad.article.Article, gold: list[dict], e: di
 def _grouping_across_outlets(gold_lines: list[dict]) -> None:
     """Cluster the written articles into stories, group their quotes (stories.summary), and
     compare pairwise with the gold `group` keys (same statement reported by several outlets)."""
-    from marsad.stories import stories_of
+    from marsad.storylines import stories_of
 
     docs, articles = [], []
     for item in gold_lines:

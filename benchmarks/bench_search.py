@@ -9,7 +9,7 @@
    when no cache holds N articles). Stories are not built (search does not need them).
 2. A fixed mix of 200 queries is sampled (seeded) from the titles: rare single words
    (2-5 titles), common single words (the 300 most frequent title words), and two adjacent
-   title words as a quoted phrase. Each runs through `marsad.search.search(store, q, limit=20)`
+   title words as a quoted phrase. Each runs through `marsad.fulltext.search(store, q, limit=20)`
    (match, count, rank, and one record read + snippet per result).
 3. The store grows to ~300k rows by copying the stored rows with new ids in SQL (articles
    rows, then their `articles_fts` rows under the copies' new rowids), and the same 200
@@ -49,7 +49,7 @@ from bench_stories import corpus  # noqa: E402
 
 from marsad.arabic.normalize import normalize  # noqa: E402
 from marsad.arabic.tokens import WORD, stopwords  # noqa: E402
-from marsad.search import parse_query, search  # noqa: E402
+from marsad.fulltext import parse_query, search  # noqa: E402
 from marsad.store import open_store  # noqa: E402
 from marsad.store.base import SearchFilters  # noqa: E402
 

@@ -74,11 +74,11 @@ import marsad  # noqa: E402
 from marsad.arabic.normalize import normalize  # noqa: E402
 from marsad.arabic.tokens import WORD, search_key  # noqa: E402
 from marsad.pipeline import pipeline_version  # noqa: E402
-from marsad.stories import stories_of  # noqa: E402
-from marsad.stories.build import contract_order  # noqa: E402
-from marsad.stories.cluster import StoryClusterer  # noqa: E402
-from marsad.stories.dedup import DUPLICATE_JACCARD, SHINGLE, DuplicateIndex  # noqa: E402
-from marsad.stories.features import features_of  # noqa: E402
+from marsad.storylines import stories_of  # noqa: E402
+from marsad.storylines.build import contract_order  # noqa: E402
+from marsad.storylines.cluster import StoryClusterer  # noqa: E402
+from marsad.storylines.dedup import DUPLICATE_JACCARD, SHINGLE, DuplicateIndex  # noqa: E402
+from marsad.storylines.features import features_of  # noqa: E402
 
 EVAL = ROOT / "eval" / "stories"
 CACHE = Path("/tmp/marsad-bench-stories")

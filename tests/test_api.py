@@ -481,7 +481,7 @@ def demo_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient
     if not demo.SAMPLE_DIR.is_dir() or not demo.sample_paths():
         pytest.skip("the bundled sample corpus is missing")
     try:
-        from marsad.stories import build_stories  # noqa: F401
+        from marsad.storylines import build_stories  # noqa: F401
         with_stories = True
     except ImportError:
         with_stories = False

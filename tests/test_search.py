@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.api_lib import ingest
-from marsad.search import parse_query, search
+from marsad.fulltext import parse_query, search
 from marsad.store import Store
 
 ARTICLES = {

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 import marsad
 import marsad.cli_more  # noqa: F401
 from marsad.cli import app
-from marsad.stories import stories_of
-from marsad.stories.dedup import DuplicateIndex
+from marsad.storylines import stories_of
+from marsad.storylines.dedup import DuplicateIndex
 from tests.test_sample import EXPECTED, _records
 
 runner = CliRunner()

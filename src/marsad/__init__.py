@@ -14,15 +14,8 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-import marsad.search as _search_module  # noqa: E402
-import marsad.stories as _stories_package  # noqa: E402
 from marsad.api_lib import extract, ingest, open_store  # noqa: E402
 from marsad.store.base import Store  # noqa: E402
-
-# The functions below take the names the submodules would otherwise bind on the package
-# (`from marsad.stories import build_stories` and `from marsad.search import search` still
-# work: those go through sys.modules).
-del _search_module, _stories_package
 
 
 def stories(store: Store, rebuild: bool = False) -> list[dict[str, Any]]:
@@ -34,7 +27,7 @@ def stories(store: Store, rebuild: bool = False) -> list[dict[str, Any]]:
 
 def search(store: Store, query: str, **filters: Any) -> dict[str, Any]:
     """Arabic-aware full-text search: limit, offset, outlet, since, until, person, story."""
-    from marsad.search import search as run
+    from marsad.fulltext import search as run
 
     return run(store, query, **filters)
 

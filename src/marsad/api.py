@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from marsad import __version__
-from marsad.search import search as run_search
+from marsad.fulltext import search as run_search
 from marsad.settings import Settings
 from marsad.web import ingest as ingest_body
 from marsad.web import pages, queries, schemas

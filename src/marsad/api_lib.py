@@ -82,7 +82,7 @@ def ingest(
         if progress:
             progress(outcome)
     if build_stories and report.added:
-        from marsad.stories import build_stories as build
+        from marsad.storylines import build_stories as build
 
         build(store)
     return report
@@ -118,7 +118,7 @@ def reprocess(store: Store, settings: Settings | None = None, progress: Progress
         if progress:
             progress(outcome)
     if report.added:
-        from marsad.stories import build_stories
+        from marsad.storylines import build_stories
 
         build_stories(store)
     return report
@@ -126,7 +126,7 @@ def reprocess(store: Store, settings: Settings | None = None, progress: Progress
 
 def stories_in_store(db_or_store: str | Store, rebuild: bool = False) -> list[dict]:
     """The store's stories (built now if the store has none yet or `rebuild`)."""
-    from marsad.stories import build_stories
+    from marsad.storylines import build_stories
 
     store = open_store(db_or_store) if isinstance(db_or_store, str) else db_or_store
     try:
@@ -141,7 +141,7 @@ def stories_in_store(db_or_store: str | Store, rebuild: bool = False) -> list[di
 
 def stories_for_paths(paths: Iterable[str], crawled: str | None = None) -> tuple[list[dict], list[tuple[str, str]]]:
     """Process inputs without a store and cluster them: (stories, failures)."""
-    from marsad.stories import stories_of
+    from marsad.storylines import stories_of
 
     articles, failed = [], []
     for outcome in process_paths(paths, Settings(crawled=crawled)):

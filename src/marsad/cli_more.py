@@ -150,7 +150,7 @@ def search(
     as_json: JSON = False,
 ) -> None:
     """Full-text search (Arabic-aware, BM25) with snippets and highlight offsets."""
-    from marsad.search import search as run_search
+    from marsad.fulltext import search as run_search
 
     store = open_store(db)
     result = run_search(store, query, limit=limit, offset=offset, outlet=outlet, since=since,

@@ -19,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from marsad.search import search as run_search
+from marsad.fulltext import search as run_search
 from marsad.store import Store
 from marsad.web import queries, render
 from marsad.web.state import store_of

@@ -11,7 +11,7 @@ from typing import Any
 
 from marsad.article import Article
 from marsad.store.base import Store
-from marsad.stories.build import stories_of
+from marsad.storylines.build import stories_of
 
 
 def build_stories(store: Store) -> list[dict[str, Any]]:

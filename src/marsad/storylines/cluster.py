@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from marsad.stories.features import ArticleFeatures, cosine, quote_similarity
+from marsad.storylines.features import ArticleFeatures, cosine, quote_similarity
 
 JOIN_THRESHOLD = 0.30
 UNDATED_JOIN_THRESHOLD = 0.45   # no day on one side: the time window cannot help, ask for more
 MAX_DAYS_APART = 3
 CANDIDATE_MIN_SHARED_TERMS = 3
+MAX_CANDIDATES = 12
 W_TERMS, W_QUOTES, W_ENTITIES, W_DATELINE = 0.70, 0.35, 0.15, 0.10
 
 
@@ -76,8 +77,10 @@ class StoryClusterer:
         for term in item.top:
             for story_id in self.index.get(term, ()):
                 shared[story_id] = shared.get(story_id, 0) + 1
-        ids = sorted(s for s, n in shared.items() if n >= CANDIDATE_MIN_SHARED_TERMS)
-        return [self.stories[s] for s in ids if _close_in_time(item.day, self.stories[s])]
+        ranked = sorted((s for s, n in shared.items() if n >= CANDIDATE_MIN_SHARED_TERMS),
+                        key=lambda s: (-shared[s], s))
+        close = [self.stories[s] for s in ranked if _close_in_time(item.day, self.stories[s])]
+        return close[:MAX_CANDIDATES]     # bounded work per article, however large the archive
 
 
 def _close_in_time(day: dt.date | None, story: Story) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 from marsad.arabic.split import sentences
 from marsad.arabic.tokens import content_stems, idf
 from marsad.article import Article
-from marsad.stories.features import quote_similarity, quote_words
+from marsad.storylines.features import quote_similarity, quote_words
 
 SUMMARY_SENTENCES = 4
 MAX_REPEAT_OVERLAP = 0.5

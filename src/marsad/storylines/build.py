@@ -7,10 +7,10 @@ from typing import Any
 
 from marsad.arabic.dates import find_relative
 from marsad.article import Article
-from marsad.stories.cluster import StoryClusterer
-from marsad.stories.dedup import DuplicateIndex
-from marsad.stories.features import features_of
-from marsad.stories.summary import group_quotes, main_entities, summarize
+from marsad.storylines.cluster import StoryClusterer
+from marsad.storylines.dedup import DuplicateIndex
+from marsad.storylines.features import features_of
+from marsad.storylines.summary import group_quotes, main_entities, summarize
 
 
 def contract_order(articles: list[Article]) -> list[Article]:
