@@ -6,7 +6,7 @@ of storage or parallelism: executors call `process` on raw inputs, stores keep t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from marsad.article import Article
@@ -97,8 +97,3 @@ def process(raw: RawInput, settings: Settings) -> Outcome:
     except RecursionError:
         return Outcome(raw.source, error=f"{raw.source}: input too deeply nested to process")
     return Outcome(raw.source, article=article, raw=raw.data)
-
-
-def process_all(raws: Iterable[RawInput], settings: Settings) -> Iterator[Outcome]:
-    for raw in raws:
-        yield process(raw, settings)

@@ -55,12 +55,3 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
             out.append(piece)
             positions.append(index)
     return "".join(out), positions
-
-
-def fold_digits(text: str) -> str:
-    """Arabic-Indic and Persian digits to ASCII, nothing else."""
-    return text.translate({0x0660 + d: str(d) for d in range(10)} | {0x06F0 + d: str(d) for d in range(10)})
-
-
-def squeeze_spaces(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()

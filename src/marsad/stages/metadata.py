@@ -8,7 +8,6 @@ against the crawl time. Dates in the body or in removed trailing items are never
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from marsad.arabic.dates import (
@@ -106,11 +105,6 @@ def _relative_date(article: Article) -> None:
     day = resolve_relative(relatives[0], crawl.date)
     if day is not None:
         article.published, article.published_source = day.isoformat(), "relative"
-
-
-def crawl_date(article: Article) -> dt.date | None:
-    found = parse_iso_like(article.crawled or "")
-    return found.date if found else None
 
 
 # --- outlet and agency -------------------------------------------------------------------

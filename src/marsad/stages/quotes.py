@@ -299,15 +299,6 @@ def _clause_start(text: str, s_start: int, cue: Cue) -> int:
     return comma + 1 if comma >= 0 else s_start
 
 
-def _first_mention(mentions: list[_Mention], start: int, end: int) -> _Mention | None:
-    for mention in mentions:
-        if start <= mention.start < end:
-            return mention
-        if mention.start >= end:
-            break
-    return None
-
-
 def _quote(text: str, start: int, end: int, kind: str, speaker: _Mention | None,
            cue: str | None) -> dict[str, Any]:
     return {"text": text[start:end], "kind": kind, "speaker": speaker.id if speaker else None,
