@@ -73,7 +73,6 @@ def _content_stems(text: str) -> tuple[str, ...]:
     return tuple(result)
 
 
-_SEARCH_ARTICLES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "لل", "ال")
 
 
 @lru_cache(maxsize=131072)
@@ -85,7 +84,7 @@ def search_key(word: str) -> str:
     letters or more, which keeps short words such as "وزير" whole.
     """
     word = normalize(word)
-    for prefix in _SEARCH_ARTICLES:
+    for prefix in _ARTICLE_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             return word[len(prefix):]
     if len(word) >= 5 and word[0] in "وفبل":

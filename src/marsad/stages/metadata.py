@@ -42,7 +42,7 @@ def metadata(article: Article, settings: Settings | None = None) -> Article:
     _dates(article)
     _outlet_and_agency(article, settings)
     _dateline(article, settings)
-    _author(article)
+    _author(article, settings)
     return article
 
 
@@ -124,7 +124,7 @@ def _outlet_and_agency(article: Article, settings: Settings) -> None:
                 agency = agency or found
             elif found:
                 outlet = outlet or found
-        elif outlet is None and not _is_prose_line(line):
+        elif outlet is None and not _is_prose_line(line, settings):
             # a masthead line that is just the name, a copyright line, or a "join us" line
             outlet = index.lookup(line) or index.find_in(line, strict=not _is_copyright(line))
     credited = _credited_agency(article, index)
@@ -145,9 +145,9 @@ def _is_copyright(line: str) -> bool:
     return "©" in line or "حقوق" in norm or "copyright" in norm
 
 
-def _is_prose_line(line: str) -> bool:
+def _is_prose_line(line: str, settings: Settings) -> bool:
     # Masthead and notice lines name their outlet; running prose names other outlets.
-    if "©" in line or is_notice(line, lexicon()):
+    if "©" in line or is_notice(line, lexicon(settings.junk_files, settings.marker_files)):
         return False
     return len(line.split()) > 25 and line.rstrip()[-1:] in SENTENCE_PUNCT
 
@@ -212,8 +212,8 @@ def _original_span(text: str, norm_start: int, norm_end: int) -> str:
 _WRITING_VERBS = frozenset({"كتب", "كتبت", "بقلم", "اعداد", "تقرير"})
 
 
-def _is_place(words: str) -> bool:
-    entry = gazetteer().lookup(words)
+def _is_place(words: str, settings: Settings) -> bool:
+    entry = gazetteer(settings.gazetteer_files).lookup(words)
     return entry is not None and entry.type == "PLACE"
 
 
@@ -231,13 +231,13 @@ def clean_title(title: str | None, site_name: str | None, settings: Settings) ->
     return max(kept, key=len)
 
 
-def _author(article: Article) -> None:
-    index = outlet_index()
+def _author(article: Article, settings: Settings) -> None:
+    index = outlet_index(settings.outlet_files)
     for line in article.header_lines:
         parts = byline_parts(line)
         # "دبي - رامي عايش" / "كتب - أحمد جمعة": a place or a writing verb, then the name
         if (parts and len(parts[1].split()) >= 2 and not index.find_in(parts[1], strict=False)
-                and (normalize(parts[0]) in _WRITING_VERBS or _is_place(parts[0]))):
+                and (normalize(parts[0]) in _WRITING_VERBS or _is_place(parts[0], settings))):
             article.author = parts[1]
             return
     for line in article.header_lines + article.footer_lines:
