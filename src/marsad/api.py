@@ -169,7 +169,7 @@ async def ingest(
     def write() -> dict[str, Any]:
         with store_of(request) as store:
             request.app.state.home_stats = None       # counts changed
-            return ingest_body.store_outcomes(store, outcomes, kind).as_json()
+            return ingest_body.store_outcomes(store, outcomes).as_json()
 
     return _json(await run_in_threadpool(write))
 

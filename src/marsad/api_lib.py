@@ -92,8 +92,7 @@ def _record(outcome: Outcome, store: Store, report: IngestReport) -> None:
     if outcome.article is None:
         report.failed.append((outcome.source, outcome.error or "unknown error"))
         return
-    raw_format = "jsonl" if outcome.raw.lstrip().startswith(b"{") and ":" in outcome.source else "file"
-    if store.add(outcome.article, outcome.raw, raw_format):
+    if store.add(outcome.article, outcome.raw, outcome.raw_format):
         report.added += 1
     else:
         report.skipped += 1

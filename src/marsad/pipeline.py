@@ -64,6 +64,7 @@ class Outcome:
     article: Article | None = None
     raw: bytes = b""
     error: str | None = None
+    raw_format: str = "file"    # "jsonl" when `raw` is one JSON Lines record (reprocess re-reads it so)
 
 
 def article_from_raw(raw: RawInput, settings: Settings) -> Article:
@@ -96,4 +97,5 @@ def process(raw: RawInput, settings: Settings) -> Outcome:
         return Outcome(raw.source, error=str(exc))
     except RecursionError:
         return Outcome(raw.source, error=f"{raw.source}: input too deeply nested to process")
-    return Outcome(raw.source, article=article, raw=raw.data)
+    raw_format = "jsonl" if raw.text is not None else "file"
+    return Outcome(raw.source, article=article, raw=raw.data, raw_format=raw_format)

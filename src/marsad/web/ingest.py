@@ -74,14 +74,13 @@ def process_body(data: bytes, kind: str, source: str, settings: Settings) -> lis
     return [process(raw, settings) for raw in raw_inputs(data, kind, source)]
 
 
-def store_outcomes(store: Store, outcomes: list[Outcome], kind: str) -> IngestResult:
+def store_outcomes(store: Store, outcomes: list[Outcome]) -> IngestResult:
     """Write what processed; an article already stored (same id) is skipped, as in the CLI."""
     result = IngestResult()
-    raw_format = "jsonl" if kind == "jsonl" else "file"
     for outcome in outcomes:
         if outcome.article is None:
             result.errors.append({"source": outcome.source, "reason": outcome.error or "unknown error"})
-        elif store.add(outcome.article, outcome.raw, raw_format):
+        elif store.add(outcome.article, outcome.raw, outcome.raw_format):
             result.added.append(outcome.article.id)
         else:
             result.skipped.append(outcome.article.id)
