@@ -13,39 +13,9 @@ from typing import Any
 
 import psycopg
 
-from marsad.store.base import SearchFilters, Store
+from marsad.store.base import TABLES_SQL, SearchFilters, Store
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    seq BIGSERIAL PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    source TEXT, url TEXT, title TEXT, published TEXT, outlet TEXT, language TEXT,
-    duplicate_of TEXT, story_id TEXT, pipeline_version TEXT,
-    record TEXT NOT NULL,
-    raw BYTEA NOT NULL, raw_kind TEXT NOT NULL, raw_format TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
-CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
-CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
-CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of);
-CREATE TABLE IF NOT EXISTS mentions (
-    article_id TEXT NOT NULL, entity_id TEXT NOT NULL, name TEXT, name_ar TEXT, type TEXT,
-    count INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
-CREATE TABLE IF NOT EXISTS quotes (
-    article_id TEXT NOT NULL, idx INTEGER NOT NULL, speaker TEXT, speaker_name TEXT,
-    kind TEXT, text TEXT, cue TEXT, published TEXT, outlet TEXT
-);
-CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
-CREATE TABLE IF NOT EXISTS stories (
-    ord BIGSERIAL PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE, title TEXT, first TEXT, last TEXT, size INTEGER, record TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS stories_last ON stories(last);
-CREATE TABLE IF NOT EXISTS articles_fts (
+SCHEMA = TABLES_SQL.format(serial="BIGSERIAL PRIMARY KEY", blob="BYTEA") + """CREATE TABLE IF NOT EXISTS articles_fts (
     rowid BIGINT PRIMARY KEY, title TEXT, body TEXT,
     tsv tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple', coalesce(title, '')), 'A') ||
