@@ -63,8 +63,10 @@ def _entities_named(store: Store, query: str) -> list[str]:
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]+", query)]
     if not words or re.search(r"[\u0600-\u06FF]", query):
         return []
-    rows = store.execute("SELECT DISTINCT entity_id, name FROM mentions")
-    return [r[0] for r in rows if r[1] and all(w in r[1].lower().split() or w in r[1].lower() for w in words)]
+    # each word is letters, ' or - only (the regex above), so it is safe inside a LIKE pattern
+    where = " AND ".join(["LOWER(name) LIKE ?"] * len(words))
+    rows = store.execute(f"SELECT DISTINCT entity_id FROM mentions WHERE {where}", [f"%{w}%" for w in words])
+    return sorted(r[0] for r in rows)
 
 
 def _search_with_entities(store: Store, groups: list[list[str]], entity_ids: list[str],
