@@ -9,7 +9,7 @@ limit.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 DEFAULT_MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -38,12 +38,4 @@ class Settings:
     use_model: bool = True          # the statistical entity tagger (rules and gazetteer always run)
 
     def with_extra_outlets(self, *paths: Path) -> Settings:
-        return Settings(
-            max_input_bytes=self.max_input_bytes,
-            outlet_files=self.outlet_files + tuple(paths),
-            marker_files=self.marker_files,
-            junk_files=self.junk_files,
-            gazetteer_files=self.gazetteer_files,
-            crawled=self.crawled,
-            use_model=self.use_model,
-        )
+        return replace(self, outlet_files=self.outlet_files + tuple(paths))
