@@ -53,10 +53,6 @@ def _variants(original: str, norm: str) -> list[tuple[str, int]]:
     return found
 
 
-def clitic_variants(token: Token) -> tuple[tuple[str, int], ...]:
-    return token.variants
-
-
 def _original_skip(original: str, normalized_chars: int) -> int:
     """How many original characters hold the first `normalized_chars` normalized ones
     (diacritics after a proclitic belong to it: "وَالصين")."""

@@ -20,7 +20,7 @@ from marsad.arabic.normalize import normalize
 from marsad.arabic.tokens import stopwords
 from marsad.article import Article
 from marsad.entities.lexicon import Lexicon, lexicon
-from marsad.entities.matcher import KeyTable, Token, clitic_variants, longest_match, tokenize
+from marsad.entities.matcher import KeyTable, Token, longest_match, tokenize
 from marsad.entities.mentions import CONTRACT_TYPES, MentionTable
 from marsad.entities.roles import find_role_refs, resolve_roles
 from marsad.entities.romanize import romanize
@@ -93,7 +93,7 @@ _MINISTRY.add(("وزاره",), True)
 
 
 def _skip(token: Token) -> int:
-    return next(skip for variant, skip in clitic_variants(token) if variant == "وزاره")
+    return next(skip for variant, skip in token.variants if variant == "وزاره")
 
 
 def _gazetteer_names(table: MentionTable, gaz: Gazetteer) -> None:
@@ -186,7 +186,7 @@ def _strip_span(tokens: list[Token], text: str) -> tuple[int, str]:
     but not from short words where و is part of the name ("وانغ", "وليد", "وائل")."""
     first = tokens[0]
     skip = 0
-    for variant, chars in clitic_variants(first):
+    for variant, chars in first.variants:
         article = variant.startswith("ال") and chars <= 2
         conjunction = first.norm.startswith("و") and chars == 1 and len(variant) >= 4
         if chars and (article or conjunction):
@@ -214,7 +214,7 @@ def _name_parts(table: MentionTable) -> None:
     for index, token in enumerate(table.tokens):
         if table.taken[index] or not token.is_word:
             continue
-        for variant, skip in clitic_variants(token):
+        for variant, skip in token.variants:
             entry = parts.get(variant)
             if entry is not None and first_seen[entry.id] < token.start:
                 table.add(entry, index, index + 1, skip, "surname")
