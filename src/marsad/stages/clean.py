@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokens import content_stems, idf
 from marsad.article import Article
+from marsad.data import read_lines
 from marsad.settings import Settings
 from marsad.stages import lines as L
 
@@ -26,6 +28,7 @@ NEW_ITEM_MAX_OVERLAP = 0.45         # a mid-body headline + its paragraph this f
 NEW_ITEM_HEADLINE_ALONE = 0.05      # ... or a headline alone this foreign: another item starts
 UNMARKED_TAIL_MAX_OVERLAP = 0.10    # a final run of paragraphs this foreign is a trailing item
 MIN_STEMS_TO_JUDGE = 6              # shorter paragraphs (headings) are neutral
+_WORD = re.compile(r"\w+")
 _TRAILING_CREDIT = re.compile(r"\s*\(([^()\n]{2,25})\)\s*$")
 
 
@@ -194,14 +197,23 @@ def _drop_unmarked_tail(state: _State) -> None:
 
 
 def continues(paragraph: str) -> bool:
-    """A paragraph opening with a connective ("و...", "كما", "يذكر أن", "من جهته") carries on
-    the article before it: a new, unrelated item does not start that way."""
-    first = paragraph.lstrip("\"“«(- ").split(" ", 1)[0]
-    norm = normalize(first)
-    return norm.startswith("و") and not norm.startswith(("وزير", "وزار", "وكال", "وفد", "وقع", "وسط", "وصل", "وجه", "ولي", "وحد", "وضع")) or norm in CONNECTIVES
+    """A paragraph opening with a connective ("و...", "كما", "في المقابل", "من جهته") carries
+    on the article before it: a new, unrelated item does not start that way."""
+    words = _WORD.findall(normalize(paragraph[:60]))[:3]
+    first = words[0] if words else ""
+    if first.startswith("و") and not first.startswith(_NOT_CONJUNCTION):
+        return True
+    openers = connectives()
+    return any(" ".join(words[:size]) in openers for size in (1, 2, 3))
 
 
-CONNECTIVES = frozenset(normalize(w) for w in ("كما", "يذكر", "يشار", "يأتي", "من", "بدوره", "بدورها", "فيما", "بينما", "إلى", "الى", "هذا", "ذلك", "لكن", "غير", "إذ", "حيث", "أما", "اما"))
+# Words that begin with و without it being the conjunction
+_NOT_CONJUNCTION = ("وزير", "وزار", "وكال", "وفد", "وقع", "وسط", "وصل", "وجه", "ولي", "وحد", "وضع")
+
+
+@lru_cache(maxsize=1)
+def connectives() -> frozenset[str]:
+    return frozenset(normalize(line) for line in read_lines("connectives.txt"))
 
 
 def _strip_trailing_credit(article: Article, body: list[str]) -> list[str]:
