@@ -56,6 +56,8 @@ def _variants(original: str, norm: str) -> list[tuple[str, int]]:
 def _original_skip(original: str, normalized_chars: int) -> int:
     """How many original characters hold the first `normalized_chars` normalized ones
     (diacritics after a proclitic belong to it: "وَالصين")."""
+    if len(normalize(original)) == len(original):
+        return normalized_chars     # nothing dropped: characters map one to one
     seen = 0
     for index, char in enumerate(original):
         if seen == normalized_chars:
