@@ -46,14 +46,14 @@ class Lexicon:
 
     def holds(self, name: str, role: str | None, country: str, day: dt.date | None) -> bool:
         for office in self.offices.get(name, []):
-            if office.country != country or (role and not _role_matches(role, office.role)):
+            if office.country != country or (role and not role_matches(role, office.role)):
                 continue
             if day is None or (office.start <= day and (office.end is None or day <= office.end)):
                 return True
         return False
 
 
-def _role_matches(wanted: str, held: str) -> bool:
+def role_matches(wanted: str, held: str) -> bool:
     if wanted == held:
         return True
     if wanted == "minister":

@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from marsad.entities.lexicon import Lexicon
+from marsad.arabic.tokens import stopwords
+from marsad.entities.lexicon import Lexicon, role_matches
 from marsad.entities.matcher import longest_match
 from marsad.entities.mentions import MentionTable
 from marsad.gazetteer import Entry, Gazetteer
 
 GENERIC_MINISTER = "minister"
+APPOSITION_GAP = 3         # title words between a role and the name it describes
 
 
 @dataclass
@@ -102,11 +104,11 @@ def resolve_roles(table: MentionTable, refs: list[RoleRef], lex: Lexicon, gaz: G
                   day: dt.date | None) -> None:
     last_role: str | None = None
     for ref in refs:
-        following = table.at_token(ref.last)
-        if following is not None and following.entry.type == "PERSON":
+        following, country = _apposed_person(table, lex, ref)
+        if following is not None:
             # apposition: the role describes the name that follows; the name is the mention
-            if ref.role and ref.country:
-                table.roles.setdefault(following.entry.id, set()).add((ref.role, ref.country))
+            if ref.role:
+                table.roles.setdefault(following.id, set()).add((ref.role, country or ""))
             last_role = ref.role or last_role
             continue
         if not table.free(ref.first, ref.role_last) or (ref.country is None and ref.role is None):
@@ -117,16 +119,36 @@ def resolve_roles(table: MentionTable, refs: list[RoleRef], lex: Lexicon, gaz: G
         last_role = ref.role or last_role
 
 
+def _apposed_person(table: MentionTable, lex: Lexicon, ref: RoleRef) -> tuple[Entry | None, str | None]:
+    """The person a role title stands in apposition to, and the role's country: the name right
+    after it ("وزير الخارجية الروسي سيرغي لافروف") or after a few more words of the title
+    ("وزير الطاقة السعودي الأمير عبد العزيز بن سلمان"; no punctuation or function word between)."""
+    country = ref.country
+    stop = stopwords()
+    for index in range(ref.last, min(ref.last + APPOSITION_GAP + 1, len(table.tokens))):
+        found = table.at_token(index)
+        if found is not None and found.first_token == index:
+            return (found.entry, country) if found.entry.type == "PERSON" else (None, None)
+        token = table.tokens[index]
+        if found is not None or not token.is_word or token.norm in stop:
+            break
+        country = country or lex.adjectives.get(token.norm)
+    return None, None
+
+
 def _resolve(table: MentionTable, ref: RoleRef, lex: Lexicon, gaz: Gazetteer,
              day: dt.date | None, last_role: str | None) -> Entry | None:
     position = table.tokens[ref.first].start
     earlier = table.persons_before(position)
     if ref.country is None:
-        # "الأمين العام" alone: the one earlier person who holds that office (any country)
-        if ref.kind == "generic" or ref.role is None:
+        # "الأمين العام", "وقال الوزير" alone: the one earlier person who holds that role, as
+        # this article introduced them ("وزير الطاقة السعودي الأمير ...") or, for an office,
+        # as the gazetteer knows them
+        if ref.role is None:
             return None
-        holders = [p for p in earlier if any(r == ref.role for r, _ in table.roles.get(p.id, set()))
-                   or any(o.role == ref.role for o in lex.offices.get(p.name, []))]
+        role = ref.role
+        holders = [p for p in earlier if any(role_matches(role, r) for r, _ in table.roles.get(p.id, set()))
+                   or (ref.kind != "generic" and any(o.role == role for o in lex.offices.get(p.name, [])))]
         return holders[0] if len(holders) == 1 else None
     country = ref.country or ""
     if ref.role is None:   # counterpart: the one earlier person of that country
