@@ -1,0 +1,61 @@
+"""Organisations referred back to by their head noun: after "وزارة الصحة السعودية", a later
+"الوزارة" ("وأعلنت الوزارة", "بحسب بيان الوزارة") is that ministry; after "منظمة الصحة
+العالمية", "المنظمة" is that organisation. Only when exactly one organisation with that head
+noun was named earlier in the article, and the noun is not qualified ("الوزارة المعنية").
+The head nouns are data (data/org_anaphors.txt).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.arabic.normalize import normalize
+from marsad.data import read_lines
+from marsad.entities.matcher import Token
+from marsad.entities.mentions import MentionTable
+from marsad.gazetteer import Entry
+
+
+@lru_cache(maxsize=1)
+def org_anaphors() -> dict[str, str]:
+    """Normalized definite head noun ("الوزاره") -> the bare head ("وزاره")."""
+    result = {}
+    for line in read_lines("org_anaphors.txt"):
+        word = normalize(line.strip())
+        if word.startswith("ال") and len(word) > 4:
+            result[word] = word[2:]
+    return result
+
+
+def resolve_org_anaphora(table: MentionTable) -> None:
+    heads = org_anaphors()
+    tokens = table.tokens
+    for index, token in enumerate(tokens):
+        if table.taken[index] or not token.is_word:
+            continue
+        match = next(((heads[v], skip) for v, skip in token.variants if v in heads), None)
+        if match is None or _qualified(tokens, index):
+            continue
+        head, skip = match
+        earlier = _organisations_before(table, token.start, head)
+        if len(earlier) == 1:
+            table.add(earlier[0], index, index + 1, skip, "anaphor")
+
+
+def _qualified(tokens: list[Token], index: int) -> bool:
+    """"الوزارة المعنية", "المنظمة الدولية": an adjective may point to another organisation."""
+    if index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1].norm
+    return following.startswith("ال") and following.endswith(("ه", "ي"))
+
+
+def _organisations_before(table: MentionTable, position: int, head: str) -> list[Entry]:
+    seen: dict[str, Entry] = {}
+    for item in table.found:
+        if item.start >= position or item.entry.type != "ORG":
+            continue
+        words = normalize(table.text[item.start : item.end]).split()
+        if words and words[0].removeprefix("ال").removeprefix("ل") == head:
+            seen.setdefault(item.entry.id, item.entry)
+    return list(seen.values())
