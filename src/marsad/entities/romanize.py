@@ -53,11 +53,17 @@ def romanize_word(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _known_forms() -> dict[str, str]:
-    """Press spellings of common given and family names (data/name_romanizations.tsv)."""
+    """Press spellings of common given and family names (data/name_romanizations.tsv, then
+    the one-word given names of data/given_names.tsv)."""
+    forms: dict[str, str] = {}
+    given = data_path("given_names.tsv")
+    if given.exists():
+        forms.update((normalize(row["name_ar"]), row["name_en"]) for row in read_tsv(given)
+                     if row.get("name_en") and " " not in row.get("name_ar", " "))
     path = data_path("name_romanizations.tsv")
-    if not path.exists():
-        return {}
-    return {normalize(row["arabic"]): row["english"] for row in read_tsv(path) if row.get("english")}
+    if path.exists():
+        forms.update((normalize(row["arabic"]), row["english"]) for row in read_tsv(path) if row.get("english"))
+    return forms
 
 
 def romanize(name: str) -> str:

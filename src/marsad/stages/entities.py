@@ -3,9 +3,11 @@
 Passes over one article's tokens, each filling only tokens no earlier pass took:
 1. ministries by pattern ("وزارة الخارجية الروسية");
 2. gazetteer names, proclitic-aware (longest match);
-3. the trained tagger (marsad.ner) for names the gazetteer does not know;
-4. role titles and counterparts, resolved by in-article coreference or office dates;
-5. surnames and other name parts of people already mentioned ("لافروف", "وانغ").
+3. people named by a known given name ("نايف القحطاني"), see entities.given_names;
+4. the trained tagger (marsad.ner) for the other names the gazetteer does not know;
+5. organisations referred back to by their head noun ("الوزارة"), see entities.anaphora;
+6. role titles and counterparts, resolved by in-article coreference or office dates;
+7. surnames and other name parts of people already mentioned ("لافروف", "وانغ").
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from marsad.arabic.dates import parse_iso_like
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokens import stopwords
 from marsad.article import Article
+from marsad.entities.anaphora import resolve_org_anaphora
+from marsad.entities.given_names import person_spans
 from marsad.entities.lexicon import Lexicon, lexicon
 from marsad.entities.matcher import KeyTable, Token, longest_match, tokenize
 from marsad.entities.mentions import CONTRACT_TYPES, MentionTable
@@ -42,8 +46,10 @@ def entities(article: Article, settings: Settings | None = None) -> Article:
     _gazetteer_names(table, gaz)
     _media_names(table, settings)
     _name_parts(table)          # surnames of people the gazetteer found ("لافروف", "وانغ")
+    _given_name_people(table)
     if settings.use_model:
         _model_names(table, gaz)
+    resolve_org_anaphora(table)
     resolve_roles(table, find_role_refs(table, lex), lex, gaz, article_day(article))
     _name_parts(table)          # ... and of people the tagger found
     article.entities = table.to_entities()
@@ -135,6 +141,12 @@ def _media_names(table: MentionTable, settings: Settings) -> None:
             next_free = index + match[1]
 
 
+def _given_name_people(table: MentionTable) -> None:
+    for first, last, skip in person_spans(table.tokens, table.taken):
+        name = table.text[table.tokens[first].start + skip : table.tokens[last - 1].end]
+        table.add(_unknown("PERSON", name), first, last, skip, "given-name")
+
+
 def _model_names(table: MentionTable, gaz: Gazetteer) -> None:
     from marsad.ner.tagger import load_tagger
 
@@ -211,6 +223,12 @@ def _name_parts(table: MentionTable) -> None:
         for part in _parts_of(item.entry, table.text[item.start : item.end]):
             known = parts.get(part, item.entry)
             parts[part] = item.entry if known is not None and known.id == item.entry.id else None
+    for item in table.found:
+        # a surname the tagger took as a person of its own ("كوزنتسوف" after "أندريه كوزنتسوف")
+        if item.via in ("model", "given-name") and item.last_token - item.first_token == 1:
+            entry = parts.get(table.tokens[item.first_token].norm)
+            if entry is not None and first_seen[entry.id] < item.start:
+                item.entry = entry
     for index, token in enumerate(table.tokens):
         if table.taken[index] or not token.is_word:
             continue

@@ -1,0 +1,124 @@
+"""People the gazetteer and the tagger do not know, found by a known given name.
+
+"الخبير الاقتصادي معز الورتاني", "وقال نايف القحطاني": a given name from data/given_names.tsv
+followed by a name word is a person. The name runs on over a father's given name ("حسين عوض
+علي"), name particles ("بن سلمان", "عبد الكريم") and ends at its surname. A given name that is
+also an ordinary word (أمين، كريم، سعيد، نور) needs more: a title right before it
+("الدكتور"), or a nisba surname after it ("كريم الصاوي").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from marsad.arabic.normalize import normalize
+from marsad.arabic.tokens import stopwords
+from marsad.data import data_path, read_tsv
+from marsad.entities.lexicon import lexicon
+from marsad.entities.matcher import KeyTable, Token, longest_match
+from marsad.gazetteer import key_of
+from marsad.ner.features import triggers
+from marsad.quotes.cues import cue_forms
+
+# Words that join two parts of one name; the word after them is part of the name too.
+_JOINERS = frozenset({"بن", "ابن", "بنت", "ولد", "ابو", "ال", "عبد", "اف", "دي", "فان", "فون", "دو"})
+MAX_NAME_WORDS = 5
+
+
+@lru_cache(maxsize=1)
+def given_names() -> KeyTable[bool]:
+    """Normalized given name (one or two words: "عبد الله") -> whether it is also a common word."""
+    table: KeyTable[bool] = KeyTable()
+    path = data_path("given_names.tsv")
+    if path.is_file():
+        for row in read_tsv(path):
+            key = key_of(row.get("name_ar", ""))
+            ambiguous = row.get("ambiguous", "0").strip() == "1"
+            if key and not table.add(key, ambiguous) and not ambiguous:
+                table.values[key] = False       # any unambiguous row of a form wins
+    return table
+
+
+def person_spans(tokens: list[Token], taken: list[bool]) -> Iterator[tuple[int, int, int]]:
+    """(first token, last token exclusive, characters of proclitics to skip) of every person
+    named by a known given name, on tokens not `taken` by an earlier pass."""
+    names = given_names()
+    next_free = 0
+    for index in names.positions(tokens):
+        if index < next_free or taken[index]:
+            continue
+        match = longest_match(tokens, index, names)
+        if match is None:
+            continue
+        skip, size, ambiguous = match
+        if _function_word(tokens[index], skip):
+            continue        # "على" folds to the name "علي"
+        end = _name_end(tokens, taken, index + size)
+        if end == index + size:
+            continue        # a given name alone is not enough
+        if ambiguous and not (_announced(tokens, index) or _nisba(tokens[end - 1])):
+            continue
+        yield index, end, skip
+        next_free = end
+
+
+def _name_end(tokens: list[Token], taken: list[bool], position: int) -> int:
+    """Where a name that has its given name up to `position` ends."""
+    names = given_names()
+    end = position
+    while end < len(tokens) and end - position < MAX_NAME_WORDS:
+        token = tokens[end]
+        if taken[end]:
+            break
+        if token.norm in _JOINERS:
+            if end + 1 < len(tokens) and not taken[end + 1] and _name_word(tokens[end + 1]):
+                end += 2
+                continue
+            break
+        if not _name_word(token):
+            break
+        end += 1
+        if (token.norm,) not in names:
+            break       # a surname (or any other name word) closes the name
+    return end
+
+
+def _name_word(token: Token) -> bool:
+    """Could this word be part of a person's name? Not a function word, title, speech verb,
+    nationality ("الروسي"), country or month."""
+    if not token.is_word or not token.norm.isalpha() or token.norm.isascii() or len(token.norm) < 2:
+        return False
+    norm = token.norm
+    lex = lexicon()
+    return not (norm in stopwords() or norm in triggers() or norm in cue_forms()
+                or norm in lex.adjectives or (norm,) in lex.country_forms
+                or (norm,) in lex.roles or norm in _month_words())
+
+
+def _function_word(token: Token, skip: int) -> bool:
+    """Is the word as written (without proclitics) a function word that normalization folds
+    onto a name ("على" -> "علي")?"""
+    written = token.text[skip:]
+    return written.endswith("ى") and normalize(written) in stopwords()
+
+
+def _announced(tokens: list[Token], index: int) -> bool:
+    """A title or role noun right before the name ("الخبير", "الدكتور"); not a speech verb:
+    "وقال أمين عام الجامعة" is no person called أمين."""
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    kinds = triggers()
+    cues = cue_forms()
+    return any(kinds.get(form) == "PERS" and form not in cues for form, _ in before.variants)
+
+
+def _nisba(token: Token) -> bool:
+    """A family name of the form ال...ي ("الصاوي", "القحطاني")."""
+    return token.norm.startswith("ال") and token.norm.endswith("ي") and len(token.norm) >= 5
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    return frozenset(normalize(row["name"]) for row in read_tsv(data_path("months.tsv")))
