@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from marsad.arabic.tokens import stopwords
-from marsad.entities.lexicon import Lexicon, role_matches
-from marsad.entities.matcher import longest_match
+from marsad.entities.lexicon import Lexicon, lexicon, role_matches
+from marsad.entities.matcher import longest_match, tokenize
 from marsad.entities.mentions import MentionTable
 from marsad.gazetteer import Entry, Gazetteer
 
@@ -179,3 +179,16 @@ def _country_of(table: MentionTable, lex: Lexicon, person: Entry, day: dt.date |
     if len(local) == 1:
         return local.pop()
     return person.country
+
+
+def unnamed_office_holder(text: str) -> bool:
+    """Does `text` (the words before an organisation's name) hold an office title other than
+    a spokesperson's ("الأمين العام ل...", "رئيس ...")? A spokesperson speaks for the
+    organisation; a secretary-general or a president is a person in their own right."""
+    lex = lexicon()
+    tokens = tokenize(text)
+    for index in lex.roles.positions(tokens):
+        match = longest_match(tokens, index, lex.roles)
+        if match is not None and not match[2][0].endswith("spokesperson"):
+            return True
+    return False

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.arabic.normalize import normalize
-from marsad.data import data_path, read_tsv
+from marsad.data import data_path, read_lines, read_tsv
 
 WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u064B-\u065F\u0670\u0640A-Za-z0-9]+")
 # أن/إن with their pronoun suffixes, after normalization ("أنه" -> "انه")
@@ -125,3 +125,22 @@ def preposition_after(text: str, cue: Cue, limit: int) -> tuple[int, int] | None
         if wanted == "ب" and word.startswith("ب") and len(word) > 3:   # "طالب بوقف" (attached)
             return match.start(), match.start() + 1
     return None
+
+
+@lru_cache(maxsize=1)
+def clause_ends() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_lines("clause_ends.txt"))
+
+
+@lru_cache(maxsize=1)
+def _unnamed_source_words() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_lines("unnamed_sources.txt"))
+
+
+def unnamed_source(before_noun: str) -> bool:
+    """Is the source named between the last "عن" and a "قوله" an unnamed one ("عن مصدر ...")?"""
+    words = [normalize(w) for w in WORD.findall(before_noun)]
+    if "عن" not in words:
+        return False
+    after = words[len(words) - 1 - words[::-1].index("عن") + 1 :]
+    return bool(after) and after[0] in _unnamed_source_words()

@@ -19,18 +19,23 @@ from marsad.arabic.normalize import normalize
 from marsad.arabic.split import paragraphs, sentences, trim_span
 from marsad.article import Article
 from marsad.quotes.cues import (
+    WORD,
     Cue,
+    clause_ends,
     complement_after,
     complement_word,
     explicit_subject,
     find_cues,
     preposition_after,
+    unnamed_source,
 )
+from marsad.entities.roles import unnamed_office_holder
 from marsad.quotes.marks import quoted_spans
 from marsad.settings import Settings
 
 _DATELINE = re.compile(r"^\s*[^\s\-–—]+(?:\s[^\s\-–—]+)?\s*(?:\([^()]{1,30}\)\s*)?[-–—]\s")
 MAX_CUE_GAP = 160          # characters between a cue and the words it introduces
+NOUN_SOURCE_REACH = 40     # characters before "قوله" where its source is named
 MIN_UNCUED_WORDS = 6       # an uncued quotation after a colon must be at least this long
 _SPEAKER_TYPES = ("PERSON", "ORG")
 
@@ -112,7 +117,7 @@ def _sentence_quotes(text: str, s_start: int, s_end: int, direct: list[tuple[int
             continue
         if cue.kind == "attr":
             quote = _attributed(text, cue, s_start, s_end, mentions, state)
-        elif cue.kind in ("say", "cont"):
+        elif cue.kind in ("say", "cont", "noun"):     # "نقلت عنه قوله إن ..."
             quote = _indirect(text, cue, s_start, s_end, cues, mentions, state)
         else:
             quote = None
@@ -198,7 +203,7 @@ def _attributed(text: str, cue: Cue, s_start: int, s_end: int, mentions: list[_M
     """"وبحسب بيان للوزارة، ..." (words after) or "...، بحسب المصدر." (words before)."""
     if normalize(text[cue.end : cue.end + 8]).lstrip().startswith(("قوله", "قولها")):
         return None         # "– بحسب قوله –": an aside inside someone else's quote
-    speaker = _subject_in(mentions, cue.end, min(s_end, cue.end + 60))
+    speaker = _subject_in(text, mentions, cue.end, min(s_end, cue.end + 60))
     if text[s_start:cue.start].strip(" و،,") == "":
         comma = text.find("،", cue.end, s_end)
         if comma < 0:
@@ -236,9 +241,19 @@ def _clause_end(text: str, start: int, s_end: int, cues: list[Cue]) -> int:
         if before.endswith(("،", ",", "؛")) or normalize(cue.text)[:1] in "وف" and cue.kind in ("say", "cont"):
             end = len(before) + start
             break
+    end = _narration_start(text, start, end)
     end = trim_span(text, start, end)[1]
     while end > start and text[end - 1] in ".،,؛:!؟?":
         end -= 1
+    return end
+
+
+def _narration_start(text: str, start: int, end: int) -> int:
+    """"...، وذلك خلال افتتاح الاجتماع": the reporter's narration after a comma ends the clause."""
+    for comma in (i for i in range(start, end) if text[i] in "،,"):
+        following = WORD.match(text, comma + 1 + (text[comma + 1 : comma + 2] == " "))
+        if following is not None and normalize(following.group()) in clause_ends():
+            return comma
     return end
 
 
@@ -263,15 +278,17 @@ def _speaker(text: str, cue: Cue, mentions: list[_Mention], start: int, end: int
     ("وقال وانغ يي"), never one inside a prepositional phrase ("صرح عقب لقائه وانغ يي")."""
     prefix = _DATELINE.sub("", text[clause_start : cue.start]) if clause_start is not None else ""
     gap = text[start:end]
-    before_verb = (_subject_in(mentions, clause_start, cue.start)
+    before_verb = (_subject_in(text, mentions, clause_start, cue.start)
                    if clause_start is not None and explicit_subject(prefix) else None)
     if cue.kind == "noun":      # "نقلت عن لافروف قوله": the name right before the noun
-        before = [m for m in mentions if cue.start - 40 <= m.end <= cue.start]
+        if unnamed_source(text[max(0, cue.start - NOUN_SOURCE_REACH) : cue.start]):
+            return None         # "عن مصدر في الوزارة قوله": not the ministry
+        before = [m for m in mentions if cue.start - NOUN_SOURCE_REACH <= m.end <= cue.start]
         subject = before[-1] if before else None
     elif before_verb is not None:
         subject = before_verb
     elif explicit_subject(gap):
-        subject = _subject_in(mentions, start, end)
+        subject = _subject_in(text, mentions, start, end)
     else:
         subject = None
     if subject is not None:
@@ -282,12 +299,17 @@ def _speaker(text: str, cue: Cue, mentions: list[_Mention], start: int, end: int
     return state.last_speaker
 
 
-def _subject_in(mentions: list[_Mention], start: int, end: int) -> _Mention | None:
-    """A person in the span, else an organisation (the spokesman before his ministry)."""
+def _subject_in(text: str, mentions: list[_Mention], start: int, end: int) -> _Mention | None:
+    """A person in the span, else an organisation (the spokesman before his ministry) — but
+    not the organisation of an office holder marsad could not name ("دعا الأمين العام للأمم
+    المتحدة إلى ...": the speaker is a person, so null)."""
     inside = [m for m in mentions if start <= m.start < end]
     people = [m for m in inside if m.type == "PERSON"]
-    chosen = people or inside
-    return chosen[0] if chosen else None
+    if people:
+        return people[0]
+    if inside and unnamed_office_holder(text[start : inside[0].start]):
+        return None
+    return inside[0] if inside else None
 
 
 def _clause_start(text: str, s_start: int, cue: Cue) -> int:
