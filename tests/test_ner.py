@@ -13,8 +13,10 @@ from marsad.ner import Tagger, load_tagger, spans_from_labels, tokenize
 from marsad.ner.features import (
     build_gazetteer_index,
     clitic_variants,
+    cluster_key,
     sentence_features,
     strip_proclitics,
+    word_features,
 )
 from marsad.ner.tagger import propagate
 from marsad.ner.train import main as train_main
@@ -123,3 +125,29 @@ def test_training_script_runs_end_to_end_on_a_slice(tmp_path: Path, capsys: pyte
     assert "entity  micro" in capsys.readouterr().out
     trained = Tagger(out)
     assert len(trained.tag(words(MACRON))) == len(words(MACRON))
+
+
+def test_distributional_classes_and_given_names_are_word_attributes() -> None:
+    assert cluster_key("والصين") == cluster_key("الصين") and cluster_key("2024") == "0000"
+    own = word_features("نايف").own
+    assert "gn=1" in own and any(a.startswith("c0=") for a in own)
+    assert word_features("نايف").neighbour[1].count("-1gn=1") == 1
+
+
+def test_cluster_builder_groups_words_that_share_contexts() -> None:
+    import importlib.util
+
+    import numpy as np
+    from scipy import sparse
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "build_clusters.py"
+    spec = importlib.util.spec_from_file_location("build_clusters", path)
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    # words 0-2 share contexts 0-1, words 3-5 share contexts 2-3
+    counts = np.array([[5, 4, 0, 0], [4, 6, 0, 1], [6, 5, 1, 0], [0, 0, 5, 6], [1, 0, 4, 5], [0, 1, 6, 4]], float)
+    weights = tool.ppmi(sparse.csr_matrix(counts)).toarray()
+    vectors = weights / np.linalg.norm(weights, axis=1, keepdims=True)
+    labels = tool.kmeans(vectors, 2)
+    assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1 and labels[0] != labels[3]

@@ -31,6 +31,7 @@ _PROCLITIC_STARTS = _PROCLITICS | {"ا"}
 _CONJUNCTIONS = frozenset("وف")
 _LONG_VOWELS = frozenset("اوي")
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+_DIGITS = re.compile(r"\d")
 OFFSETS = (-2, -1, 1, 2)
 NO_NEIGHBOURS: tuple[tuple[str, ...], ...] = tuple(() for _ in OFFSETS)
 GAZETTEER_FILES = {"PERS": "gazetteer/people.tsv", "ORG": "gazetteer/orgs.tsv", "LOC": "gazetteer/places.tsv"}
@@ -81,6 +82,12 @@ def clitic_variants(word: str, bare: str | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+def cluster_key(token: str) -> str:
+    """The form a word's distributional class is keyed by (data/word_clusters.tsv): normalized,
+    without proclitics, digits folded, so "وبوتين" and "بوتين" share one class."""
+    return _DIGITS.sub("0", strip_proclitics(normalize(token)))
+
+
 def shape(word: str) -> str:
     """A = Arabic letters, L = Latin letters, D = digits, P = punctuation/symbols, M = mixed."""
     if _ARABIC_WORD.fullmatch(word):
@@ -107,16 +114,51 @@ def triggers() -> dict[str, str]:
     return {normalize(row["trigger"]): row["kind"] for row in read_tsv(path) if row.get("trigger")}
 
 
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, tuple[str, ...]]:
+    """Cluster key -> its distributional classes, coarse to fine (data/word_clusters.tsv, built
+    by tools/build_clusters.py); empty without the file."""
+    path = data_path("word_clusters.tsv")
+    if not path.is_file():
+        return {}
+    classes: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("word\t"):
+            continue
+        word, *ids = line.split("\t")
+        classes[word] = tuple(ids)
+    return classes
+
+
+@lru_cache(maxsize=1)
+def given_name_words() -> dict[str, str]:
+    """Normalized one-word given names (data/given_names.tsv) -> "1", or "a" when the name is
+    also an ordinary word (أمين، نور)."""
+    path = data_path("given_names.tsv")
+    if not path.is_file():
+        return {}
+    found: dict[str, str] = {}
+    for row in read_tsv(path):
+        words = normalize(row.get("name_ar", "")).split()
+        if len(words) == 1:
+            mark = "a" if row.get("ambiguous", "0").strip() == "1" else "1"
+            found[words[0]] = "1" if found.get(words[0]) == "1" else mark
+    return found
+
+
 @dataclass(slots=True)
 class WordForms:
-    """A word's forms: normalized, bare (no proclitics), dictionary variants; its shape and the
-    entity kind it announces when it is a trigger ("" otherwise)."""
+    """A word's forms: normalized, bare (no proclitics), dictionary variants; its shape, the
+    entity kind it announces when it is a trigger ("" otherwise), its distributional classes
+    and whether it is a given name ("1", "a" when also a common word, "" otherwise)."""
 
     norm: str
     bare: str
     variants: tuple[str, ...]
     shape: str
     kind: str
+    classes: tuple[str, ...] = ()
+    given: str = ""
 
 
 @lru_cache(maxsize=65_536)
@@ -125,7 +167,10 @@ def word_forms(token: str) -> WordForms:
     bare = strip_proclitics(norm)
     table = triggers()
     kind = table.get(norm) or table.get(bare) or ""
-    return WordForms(norm, bare, clitic_variants(norm, bare), shape(norm), kind)
+    classes = word_classes().get(_DIGITS.sub("0", bare), ())
+    names = given_name_words()
+    given = names.get(bare) or names.get(norm) or ""
+    return WordForms(norm, bare, clitic_variants(norm, bare), shape(norm), kind, classes, given)
 
 
 @dataclass(slots=True)
@@ -155,22 +200,30 @@ def _own_attributes(word: WordForms) -> tuple[str, ...]:
         own.append("al")
     if word.kind:
         own.append("trig=" + word.kind)
+    own += [f"c{level}={cls}" for level, cls in enumerate(word.classes)]
+    if word.given:
+        own.append("gn=" + word.given)
     return tuple(own)
 
 
 # Attribute names per offset: "-1w=", "-1s=", ... (built once: formatting ints is slow).
-_NEIGHBOUR_NAMES = {o: tuple(f"{o}{name}" for name in ("w=", "s=", "x1=", "x2=", "sh=", "al", "trig="))
+_NEIGHBOUR_NAMES = {o: tuple(f"{o}{name}" for name in ("w=", "s=", "x1=", "x2=", "sh=", "al", "trig=", "c=", "gn="))
                     for o in OFFSETS}
 
 
 def _neighbour_attributes(offset: int, word: WordForms) -> tuple[str, ...]:
     norm = word.norm
-    w, s, x1, x2, sh, al, trig = _NEIGHBOUR_NAMES[offset]
+    w, s, x1, x2, sh, al, trig, cls, gn = _NEIGHBOUR_NAMES[offset]
     items = [w + norm, s + word.bare]
     if offset in (-1, 1):
         items += [x1 + norm[-1:], x2 + norm[-2:], sh + word.shape]
         if norm.startswith("ال"):
             items.append(al)
+        items += [f"{cls}{level}={c}" for level, c in enumerate(word.classes)]
+        if word.given:
+            items.append(gn + word.given)
+    elif len(word.classes) > 1:
+        items.append(f"{cls}1={word.classes[1]}")
     if word.kind:
         items.append(trig + word.kind)
     return tuple(items)
