@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import marsad
 from marsad.errors import InputError
 from marsad.settings import Settings
+from marsad.stages.clean import continues
 
 BODY = ("الرياض - أعلنت وزارة النقل اليوم عن خطة جديدة لتطوير شبكة الحافلات في العاصمة خلال العامين المقبلين.\n"
         "وقال وكيل الوزارة إن الخطة تشمل إضافة مئتي حافلة كهربائية وتوسيع المسارات المخصصة لها في الأحياء الشمالية.\n"
@@ -90,3 +91,14 @@ def test_arbitrary_text_or_markup_never_crashes(page: str) -> None:
     for entity in article.entities:
         for mention in entity["mentions"]:
             assert article.text[mention["start"] : mention["end"]] == mention["text"]
+
+
+@pytest.mark.parametrize(("paragraph", "carries_on"), [
+    ("في المقابل، اكتفى الكرملين بالإشارة إلى نتائج الزيارة.", True),
+    ("وقال المتحدث إن الزيارة ناجحة.", True),
+    ("من جهته، أكد الوزير أن الزيارة ناجحة.", True),
+    ("وزير الخارجية يصل إلى الرياض في زيارة رسمية.", False),
+    ("في خطوة مفاجئة، أعلن النادي تعاقده مع مدرب جديد.", False),
+])
+def test_paragraph_openers_that_carry_on_the_article(paragraph: str, carries_on: bool) -> None:
+    assert continues(paragraph) is carries_on

@@ -99,3 +99,29 @@ def test_reported_call_after_a_preposition_is_indirect() -> None:
     quote = _quotes("ودعا وزير الخارجية الأردني أيمن الصفدي إلى وقف فوري للحرب على غزة.")[0]
     assert quote["kind"] == "indirect" and quote["text"] == "وقف فوري للحرب على غزة"
     assert quote["speaker_name"] == "Ayman Safadi"
+
+
+def test_reported_words_after_a_quoting_noun_are_indirect() -> None:
+    quotes = _quotes("ونقلت وكالة تاس عن لافروف قوله إن موسكو مستعدة لكل الخيارات الدبلوماسية.")
+    assert [(q["kind"], q["speaker_name"], q["text"]) for q in quotes] == [
+        ("indirect", "Sergey Lavrov", "موسكو مستعدة لكل الخيارات الدبلوماسية")]
+
+
+def test_unnamed_source_is_a_null_speaker_not_the_organisation_after_it() -> None:
+    quotes = _quotes("ونقلت وكالة تاس عن مصدر في وزارة المالية الروسية قوله إن موسكو تدرس كل الخيارات للرد.")
+    assert len(quotes) == 1 and quotes[0]["speaker"] is None
+
+
+def test_narration_after_wa_dhalika_ends_the_reported_clause() -> None:
+    quote = _quotes("وأكد لافروف أن أمن المنطقة كل لا يتجزأ، وذلك خلال افتتاح الاجتماع الوزاري.")[0]
+    assert quote["text"] == "أمن المنطقة كل لا يتجزأ"
+
+
+def test_office_holder_without_a_name_is_a_null_speaker_not_the_organisation() -> None:
+    quote = _quotes("دعا الأمين العام للأمم المتحدة إلى وقف فوري لإطلاق النار في غزة لأسباب إنسانية.")[0]
+    assert quote["kind"] == "indirect" and quote["speaker"] is None
+
+
+def test_spokesperson_without_a_name_speaks_for_the_organisation() -> None:
+    quote = _quotes("وقالت المتحدثة باسم وزارة الخارجية الروسية إن موسكو سترد على أي خطوة غربية.")[0]
+    assert quote["speaker_name"] == "Ministry of Foreign Affairs (Russia)"

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokens import stopwords
-from marsad.data import data_path, read_tsv
+from marsad.data import data_path, read_lines, read_tsv
 from marsad.entities.lexicon import lexicon
 from marsad.entities.matcher import KeyTable, Token, longest_match
 from marsad.gazetteer import key_of
@@ -52,7 +52,7 @@ def person_spans(tokens: list[Token], taken: list[bool]) -> Iterator[tuple[int, 
         if match is None:
             continue
         skip, size, ambiguous = match
-        if _function_word(tokens[index], skip):
+        if function_word(tokens[index], skip):
             continue        # "على" folds to the name "علي"
         end = _name_end(tokens, taken, index + size)
         if end == index + size:
@@ -91,16 +91,27 @@ def _name_word(token: Token) -> bool:
         return False
     norm = token.norm
     lex = lexicon()
-    return not (norm in stopwords() or norm in triggers() or norm in cue_forms()
+    return not (function_word(token, 0) or norm in triggers() or norm in cue_forms()
                 or norm in lex.adjectives or (norm,) in lex.country_forms
                 or (norm,) in lex.roles or norm in _month_words())
 
 
-def _function_word(token: Token, skip: int) -> bool:
-    """Is the word as written (without proclitics) a function word that normalization folds
-    onto a name ("على" -> "علي")?"""
+def function_word(token: Token, skip: int = 0) -> bool:
+    """Is the word as written (without proclitics) a function word? Normalization folds ى
+    onto ي, so "على" and the name "علي" share a form: the spelling tells them apart."""
     written = token.text[skip:]
-    return written.endswith("ى") and normalize(written) in stopwords()
+    norm = normalize(written)
+    if norm not in stopwords():
+        return False
+    return not (norm in _folded_alif_maqsura_stopwords() and written.endswith("ي"))
+
+
+@lru_cache(maxsize=1)
+def _folded_alif_maqsura_stopwords() -> frozenset[str]:
+    """Normalized stopwords that exist only as spellings with a final ى (على، إلى، حتى)."""
+    written = read_lines("stopwords.txt")
+    with_ya = {normalize(w) for w in written if not w.endswith("ى")}
+    return frozenset(normalize(w) for w in written if w.endswith("ى")) - with_ya
 
 
 def _announced(tokens: list[Token], index: int) -> bool:

@@ -146,9 +146,9 @@ def _resolve(table: MentionTable, ref: RoleRef, lex: Lexicon, gaz: Gazetteer,
         # as the gazetteer knows them
         if ref.role is None:
             return None
-        role = ref.role
-        holders = [p for p in earlier if any(role_matches(role, r) for r, _ in table.roles.get(p.id, set()))
-                   or (ref.kind != "generic" and any(o.role == role for o in lex.offices.get(p.name, [])))]
+        wanted = ref.role
+        holders = [p for p in earlier if any(role_matches(wanted, r) for r, _ in table.roles.get(p.id, set()))
+                   or (ref.kind != "generic" and any(o.role == wanted for o in lex.offices.get(p.name, [])))]
         return holders[0] if len(holders) == 1 else None
     country = ref.country or ""
     if ref.role is None:   # counterpart: the one earlier person of that country

@@ -22,7 +22,7 @@ from marsad.arabic.normalize import normalize
 from marsad.arabic.tokens import stopwords
 from marsad.article import Article
 from marsad.entities.anaphora import resolve_org_anaphora
-from marsad.entities.given_names import person_spans
+from marsad.entities.given_names import function_word, person_spans
 from marsad.entities.lexicon import Lexicon, lexicon
 from marsad.entities.matcher import KeyTable, Token, longest_match, tokenize
 from marsad.entities.mentions import CONTRACT_TYPES, MentionTable
@@ -186,8 +186,7 @@ def _tagged_spans(tagger: Any, tokens: list[Token]) -> list[tuple[int, int, str]
 def _plausible_name(label: str, tokens: list[Token]) -> bool:
     """Tagger spans that cannot be names: function words inside, or a person whose first
     word carries the article ("الفيديو كونفيرنس") — Arabic given names never do."""
-    stop = stopwords()
-    if any(t.norm in stop or not t.is_word for t in tokens):
+    if any(function_word(t) or not t.is_word for t in tokens):
         return False
     # the article is written with a bare alef; "أليكسي" (Alexei) is a name, "الفيديو" is not
     return not (label == "PERS" and tokens[0].text.lstrip("وبف").startswith("ال"))

@@ -18,6 +18,7 @@ from typing import Any
 from marsad.arabic.normalize import normalize
 from marsad.arabic.split import paragraphs, sentences, trim_span
 from marsad.article import Article
+from marsad.entities.roles import unnamed_office_holder
 from marsad.quotes.cues import (
     WORD,
     Cue,
@@ -29,7 +30,6 @@ from marsad.quotes.cues import (
     preposition_after,
     unnamed_source,
 )
-from marsad.entities.roles import unnamed_office_holder
 from marsad.quotes.marks import quoted_spans
 from marsad.settings import Settings
 

@@ -1,0 +1,86 @@
+"""Entities stage: given-name people, role apposition and bare roles, organisation anaphora,
+surname relinking — small cases written here (must find / must not find)."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.entities.given_names import given_names, person_spans
+from marsad.entities.matcher import tokenize
+from marsad.entities.romanize import romanize
+
+
+def _people(text: str) -> dict[str, list[str]]:
+    article = marsad.extract(text)
+    return {e["name"]: [m["text"] for m in e["mentions"]] for e in article.entities if e["type"] == "PERSON"}
+
+
+def _given_name_spans(text: str) -> list[str]:
+    tokens = tokenize(text)
+    return [text[tokens[a].start + skip : tokens[b - 1].end]
+            for a, b, skip in person_spans(tokens, [False] * len(tokens))]
+
+
+def test_given_names_data_marks_common_words_as_ambiguous() -> None:
+    names = given_names()
+    assert names.get(("نايف",)) is False
+    assert names.get(("امين",)) is True and names.get(("عبد", "الله")) is False
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال الخبير في القانون الدولي سامر حداد إن الملف معقد.", "سامر حداد"),
+    ("وقال مدير الطوارئ نايف القحطاني: «رفعنا الجاهزية».", "نايف القحطاني"),
+    ("وقال كريم الصاوي إن الاختيار جاء بالإجماع.", "كريم الصاوي"),        # ambiguous + nisba
+    ("وأكد حسين عوض علي أن الحكومة منفتحة.", "حسين عوض علي"),             # father's given name
+    ("ونقل عن صلاح الدين عبد الكريم قوله إن الأمر صعب.", "صلاح الدين عبد الكريم"),
+])
+def test_unknown_people_are_found_by_their_given_name(text: str, name: str) -> None:
+    assert _given_name_spans(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "وأكدت الوزارة على المستوى الفني أن الاتصالات مستمرة.",          # على folds to علي
+    "وقالت المتحدثة باسم الخارجية الروسية إن موسكو سترد.",           # باسم is not Basem
+    "وقال أمين عام الجامعة إن الاجتماع طارئ.",                        # أمين عام: a title
+    "وقال كريم إن الاجتماع طارئ.",                                    # a given name alone
+    "ووصف الخبراء القرار بأنه كريم جدا.",
+])
+def test_common_words_that_look_like_given_names_are_not_people(text: str) -> None:
+    assert _given_name_spans(text) == []
+
+
+def test_given_names_romanize_by_the_table() -> None:
+    assert romanize("معز الورتاني").startswith("Moez ")
+
+
+def test_role_apposition_across_title_words_then_bare_role() -> None:
+    people = _people("قال وزير الطاقة السعودي الأمير عبد العزيز بن سلمان إن السوق متوازنة.\n\n"
+                     "وقال الوزير في كلمة: «لن نتردد في اتخاذ أي إجراء».")
+    assert people["Abdulaziz bin Salman"][-1] == "الوزير"
+
+
+def test_bare_role_with_two_candidates_stays_unresolved() -> None:
+    people = _people("التقى وزير الخارجية الروسي سيرغي لافروف وزير الخارجية الصيني وانغ يي.\n\n"
+                     "وقال الوزير إن المحادثات كانت مثمرة.")
+    assert all("الوزير" not in mentions for mentions in people.values())
+
+
+def test_organisation_head_noun_refers_back_to_the_one_named_before() -> None:
+    article = marsad.extract("أعلنت وزارة الصحة السعودية رفع الجاهزية في المستشفيات.\n\n"
+                             "وبحسب بيان الوزارة فإن الحجاج ملزمون بتلقي اللقاحات.")
+    ministry = next(e for e in article.entities if e["name"] == "Ministry of Health (Saudi Arabia)")
+    assert [m["text"] for m in ministry["mentions"]] == ["وزارة الصحة السعودية", "الوزارة"]
+
+
+def test_organisation_head_noun_with_two_candidates_or_qualified_is_left_alone() -> None:
+    article = marsad.extract("التقى وزير من وزارة الصحة السعودية مسؤولين من وزارة الصحة السودانية.\n\n"
+                             "وقالت الوزارة إن الحملة مستمرة، فيما أكدت الوزارة المعنية ذلك.")
+    mentions = [m["text"] for e in article.entities for m in e["mentions"]]
+    assert "الوزارة" not in mentions
+
+
+def test_a_surname_tagged_alone_joins_the_full_name_before_it() -> None:
+    people = _people("وقال المحلل السياسي أندريه كوزنتسوف إن الزيارة مهمة.\n\n"
+                     "وأضاف كوزنتسوف: «موسكو تملك بدائل كثيرة في آسيا».")
+    assert len(people) == 1 and list(people.values())[0][-1] == "كوزنتسوف"
