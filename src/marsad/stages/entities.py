@@ -29,6 +29,7 @@ from marsad.entities.mentions import CONTRACT_TYPES, MentionTable
 from marsad.entities.roles import find_role_refs, resolve_roles
 from marsad.entities.romanize import romanize
 from marsad.gazetteer import Entry, Gazetteer, entity_id, gazetteer
+from marsad.ner.features import given_name_words, triggers
 from marsad.outlets import outlet_index
 from marsad.settings import Settings
 
@@ -159,6 +160,8 @@ def _model_names(table: MentionTable, gaz: Gazetteer) -> None:
         skip, name = _strip_span(table.tokens[first:last], table.text)
         if len(name) < 3 or not _plausible_name(label, table.tokens[first:last]):
             continue
+        if label == "PERS" and last - first == 1 and not _lone_name_supported(table.tokens, first):
+            continue
         kind = CONTRACT_TYPES[label]
         known = gaz.lookup(name)
         entry = known if known is not None and known.type == kind else _unknown(kind, name)
@@ -190,6 +193,31 @@ def _plausible_name(label: str, tokens: list[Token]) -> bool:
         return False
     # the article is written with a bare alef; "أليكسي" (Alexei) is a name, "الفيديو" is not
     return not (label == "PERS" and tokens[0].text.lstrip("وبف").startswith("ال"))
+
+
+def _lone_name_supported(tokens: list[Token], index: int) -> bool:
+    """A one-word person from the tagger is kept when something besides the tagger says it is
+    a name: a title or speech verb right before it ("الرئيس X", "وقال X") or a known given
+    name. Alone, one word is too often an ordinary word ("زعيمانا", "بحمد")."""
+    kinds = triggers()
+    if _title_with_pronoun(tokens[index].norm, kinds):
+        return False
+    before = tokens[index - 1] if index else None
+    if before is not None and any(kinds.get(form) == "PERS" for form, _ in before.variants):
+        return True
+    return any(form in given_name_words() for form, _ in tokens[index].variants)
+
+
+_PRONOUN_SUFFIXES = ("انا", "اهم", "اه", "نا", "هما", "هم", "ها", "ه", "كم")
+
+
+def _title_with_pronoun(norm: str, kinds: dict[str, str]) -> bool:
+    """"زعيمانا" (our two leaders), "رئيسهم": a title noun with a pronoun suffix is no name."""
+    for suffix in _PRONOUN_SUFFIXES:
+        stem = norm.removesuffix(suffix)
+        if stem != norm and len(stem) >= 3 and ("ال" + stem in kinds or stem in kinds):
+            return True
+    return False
 
 
 def _strip_span(tokens: list[Token], text: str) -> tuple[int, str]:

@@ -17,6 +17,8 @@ from marsad.storylines.features import ArticleFeatures, cosine, quote_similarity
 JOIN_THRESHOLD = 0.30
 UNDATED_JOIN_THRESHOLD = 0.45   # no day on one side: the time window cannot help, ask for more
 MAX_DAYS_APART = 3
+FEW_SHARED_QUOTE_WORDS = 6        # quotes sharing fewer words must be nearly contained ...
+SHORT_QUOTE_MIN_CONTAINMENT = 0.65  # ... one in the other to count as the same statement
 CANDIDATE_MIN_SHARED_TERMS = 3
 MAX_CANDIDATES = 12
 W_TERMS, W_QUOTES, W_ENTITIES, W_DATELINE = 0.70, 0.35, 0.15, 0.10
@@ -91,7 +93,7 @@ def _close_in_time(day: dt.date | None, story: Story) -> bool:
 
 def similarity(item: ArticleFeatures, story: Story) -> float:
     terms = cosine(item.terms, story.centroid) / max(1e-9, _norm(story.centroid))
-    quotes = max((quote_similarity(a, b) for a in item.quotes for b in story.quotes), default=0.0)
+    quotes = max((_quote_evidence(a, b) for a in item.quotes for b in story.quotes), default=0.0)
     quotes = quotes if quotes >= 0.5 else 0.0
     union = item.entities | story.entities
     entities = len(item.entities & story.entities) / len(union) if union else 0.0
@@ -99,6 +101,16 @@ def similarity(item: ArticleFeatures, story: Story) -> float:
     if item.dateline and story.datelines:
         dateline = 1.0 if item.dateline in story.datelines else -1.0
     return W_TERMS * terms + W_QUOTES * quotes + W_ENTITIES * entities + W_DATELINE * dateline
+
+
+def _quote_evidence(a: frozenset[str], b: frozenset[str]) -> float:
+    """Containment of one quote in the other; a short overlap counts only when (nearly) whole:
+    short generic lines ("اتفقت مع روسيا على تعزيز التعاون الاستراتيجي") recur across
+    unrelated meetings, while a short quote carried whole by two outlets is one statement."""
+    score = quote_similarity(a, b)
+    if len(a & b) < FEW_SHARED_QUOTE_WORDS and score < SHORT_QUOTE_MIN_CONTAINMENT:
+        return 0.0
+    return score
 
 
 def _norm(vector: dict[str, float]) -> float:
