@@ -84,3 +84,9 @@ def test_a_surname_tagged_alone_joins_the_full_name_before_it() -> None:
     people = _people("وقال المحلل السياسي أندريه كوزنتسوف إن الزيارة مهمة.\n\n"
                      "وأضاف كوزنتسوف: «موسكو تملك بدائل كثيرة في آسيا».")
     assert len(people) == 1 and list(people.values())[0][-1] == "كوزنتسوف"
+
+
+def test_a_name_after_a_second_role_is_not_the_first_roles() -> None:
+    people = _people("استقبل وزير الخارجية الروسي نظيره الصيني وانغ يي في موسكو.\n\n"
+                     "وقال وزير الخارجية الصيني إن المحادثات كانت مثمرة، وأكد وزير الخارجية الروسي ذلك.")
+    assert people["Wang Yi"] == ["وانغ يي", "وزير الخارجية الصيني"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from marsad.arabic.tokens import stopwords
 from marsad.entities.lexicon import Lexicon, lexicon, role_matches
-from marsad.entities.matcher import longest_match, tokenize
+from marsad.entities.matcher import Token, longest_match, tokenize
 from marsad.entities.mentions import MentionTable
 from marsad.gazetteer import Entry, Gazetteer
 
@@ -130,10 +130,16 @@ def _apposed_person(table: MentionTable, lex: Lexicon, ref: RoleRef) -> tuple[En
         if found is not None and found.first_token == index:
             return (found.entry, country) if found.entry.type == "PERSON" else (None, None)
         token = table.tokens[index]
-        if found is not None or not token.is_word or token.norm in stop:
+        if found is not None or not token.is_word or token.norm in stop or _starts_another_role(lex, token):
             break
         country = country or lex.adjectives.get(token.norm)
     return None, None
+
+
+def _starts_another_role(lex: Lexicon, token: Token) -> bool:
+    """"وزير الخارجية الروسي نظيره الصيني وانغ يي": the name after a second role is not the
+    first role's."""
+    return bool(lex.roles.starts(token)) or any(v in lex.counterparts for v, _ in token.variants)
 
 
 def _resolve(table: MentionTable, ref: RoleRef, lex: Lexicon, gaz: Gazetteer,
