@@ -90,3 +90,8 @@ def test_a_name_after_a_second_role_is_not_the_first_roles() -> None:
     people = _people("استقبل وزير الخارجية الروسي نظيره الصيني وانغ يي في موسكو.\n\n"
                      "وقال وزير الخارجية الصيني إن المحادثات كانت مثمرة، وأكد وزير الخارجية الروسي ذلك.")
     assert people["Wang Yi"] == ["وانغ يي", "وزير الخارجية الصيني"]
+
+
+def test_a_known_name_after_bin_is_the_fathers_part_of_a_longer_name() -> None:
+    people = _people("قال وزير الرياضة الأمير عبد العزيز بن تركي الفيصل إن الاستعدادات بدأت.")
+    assert list(people.values()) == [["عبد العزيز بن تركي الفيصل"]]

@@ -125,3 +125,15 @@ def test_office_holder_without_a_name_is_a_null_speaker_not_the_organisation() -
 def test_spokesperson_without_a_name_speaks_for_the_organisation() -> None:
     quote = _quotes("وقالت المتحدثة باسم وزارة الخارجية الروسية إن موسكو سترد على أي خطوة غربية.")[0]
     assert quote["speaker_name"] == "Ministry of Foreign Affairs (Russia)"
+
+
+def test_attribution_aside_after_a_continuation_cue_keeps_the_speaker() -> None:
+    text = ("قال لافروف إن المحادثات كانت مثمرة وبناءة للغاية.\n\n"
+            "وأضاف، بحسب ما نقلته وسائل إعلام روسية: «نحن لا نهدد أحدا، لكننا نحذر».")
+    assert [q["speaker"] for q in _quotes(text)] == ["person:sergey-lavrov"] * 2
+
+
+def test_object_of_a_call_is_not_its_speaker() -> None:
+    text = ("قال لافروف إن المحادثات كانت مثمرة وبناءة للغاية.\n\n"
+            "ودعا وسائل الإعلام إلى عدم الانسياق وراء التسريبات غير الدقيقة.")
+    assert [q["speaker"] for q in _quotes(text)] == ["person:sergey-lavrov"] * 2

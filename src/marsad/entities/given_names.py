@@ -72,7 +72,8 @@ def _name_end(tokens: list[Token], taken: list[bool], position: int) -> int:
         if taken[end]:
             break
         if token.norm in _JOINERS:
-            if end + 1 < len(tokens) and not taken[end + 1] and _name_word(tokens[end + 1]):
+            # after بن/عبد any word is a name: "بن تركي" (تركي is also "Turkish")
+            if end + 1 < len(tokens) and not taken[end + 1] and _after_joiner(tokens[end + 1]):
                 end += 2
                 continue
             break
@@ -94,6 +95,10 @@ def _name_word(token: Token) -> bool:
     return not (function_word(token, 0) or norm in triggers() or norm in cue_forms()
                 or norm in lex.adjectives or (norm,) in lex.country_forms
                 or (norm,) in lex.roles or norm in _month_words())
+
+
+def _after_joiner(token: Token) -> bool:
+    return token.is_word and token.norm.isalpha() and not token.norm.isascii() and not function_word(token)
 
 
 def function_word(token: Token, skip: int = 0) -> bool:

@@ -191,10 +191,12 @@ def unnamed_office_holder(text: str) -> bool:
     """Does `text` (the words before an organisation's name) hold an office title other than
     a spokesperson's ("الأمين العام ل...", "رئيس ...")? A spokesperson speaks for the
     organisation; a secretary-general or a president is a person in their own right."""
+    return any(not role.endswith("spokesperson") for role in role_titles(text))
+
+
+def role_titles(text: str) -> list[str]:
+    """The roles of the titles written in `text` ("وزير الخارجية" -> foreign_minister)."""
     lex = lexicon()
     tokens = tokenize(text)
-    for index in lex.roles.positions(tokens):
-        match = longest_match(tokens, index, lex.roles)
-        if match is not None and not match[2][0].endswith("spokesperson"):
-            return True
-    return False
+    found = (longest_match(tokens, index, lex.roles) for index in lex.roles.positions(tokens))
+    return [match[2][0] for match in found if match is not None]

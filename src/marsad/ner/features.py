@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from marsad.arabic.normalize import normalize
@@ -167,10 +168,14 @@ def word_forms(token: str) -> WordForms:
     bare = strip_proclitics(norm)
     table = triggers()
     kind = table.get(norm) or table.get(bare) or ""
-    classes = word_classes().get(_DIGITS.sub("0", bare), ())
+    variants = clitic_variants(norm, bare)
+    # "وبوش", "وفيدرر": short words keep their و in `bare`; the variants also try without it
+    forms = (bare, *variants)
+    known = word_classes()
+    classes = next((known[key] for key in map(_DIGITS.sub, repeat("0"), forms) if key in known), ())
     names = given_name_words()
-    given = names.get(bare) or names.get(norm) or ""
-    return WordForms(norm, bare, clitic_variants(norm, bare), shape(norm), kind, classes, given)
+    given = next((names[form] for form in forms if form in names), "")
+    return WordForms(norm, bare, variants, shape(norm), kind, classes, given)
 
 
 @dataclass(slots=True)
@@ -200,6 +205,7 @@ def _own_attributes(word: WordForms) -> tuple[str, ...]:
         own.append("al")
     if word.kind:
         own.append("trig=" + word.kind)
+    own += ["v=" + form for form in word.variants if form not in (norm, bare)]
     own += [f"c{level}={cls}" for level, cls in enumerate(word.classes)]
     if word.given:
         own.append("gn=" + word.given)

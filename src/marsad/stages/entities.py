@@ -35,6 +35,7 @@ from marsad.settings import Settings
 
 EAST_ASIAN = {"China", "Taiwan", "North Korea", "South Korea", "Vietnam", "Singapore"}
 _NAME_PARTICLES = {"بن", "ابن", "بنت", "ابو", "ال", "عبد", "ولد", "اف", "دي", "فون"}
+_PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
 DATED_SOURCES = {"explicit", "html-meta", "input", "updated", "relative", "story"}
 
 
@@ -112,6 +113,8 @@ def _gazetteer_names(table: MentionTable, gaz: Gazetteer) -> None:
         if match is None:
             continue
         skip, size, entry = match
+        if entry.type == "PERSON" and index and table.tokens[index - 1].norm in _PATRONYMIC:
+            continue    # "عبد العزيز بن تركي الفيصل": تركي الفيصل is the father's name here
         if table.free(index, index + size):
             table.add(entry, index, index + size, skip, "gazetteer")
         next_free = index + size

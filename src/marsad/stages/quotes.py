@@ -18,7 +18,7 @@ from typing import Any
 from marsad.arabic.normalize import normalize
 from marsad.arabic.split import paragraphs, sentences, trim_span
 from marsad.article import Article
-from marsad.entities.roles import unnamed_office_holder
+from marsad.entities.roles import role_titles, unnamed_office_holder
 from marsad.quotes.cues import (
     WORD,
     Cue,
@@ -189,6 +189,8 @@ def _indirect(text: str, cue: Cue, s_start: int, s_end: int, cues: list[Cue],
         subject_end, content_start = colon, _skip_inna(text, colon + 1, s_end)
     elif (called := preposition_after(text, cue, limit)) is not None:
         subject_end, content_start = called
+        if not _names_someone(text, mentions, cue.end, subject_end):
+            subject_end = cue.end   # "ودعا وسائل الإعلام إلى ...": an object, not a subject
     else:
         return None
     content_end = _clause_end(text, content_start, s_end, cues)
@@ -297,6 +299,10 @@ def _speaker(text: str, cue: Cue, mentions: list[_Mention], start: int, end: int
     if cue.kind == "noun" or explicit_subject(gap) or explicit_subject(prefix):
         return None
     return state.last_speaker
+
+
+def _names_someone(text: str, mentions: list[_Mention], start: int, end: int) -> bool:
+    return any(start <= m.start < end for m in mentions) or bool(role_titles(text[start:end]))
 
 
 def _subject_in(text: str, mentions: list[_Mention], start: int, end: int) -> _Mention | None:
