@@ -95,3 +95,11 @@ def test_a_name_after_a_second_role_is_not_the_first_roles() -> None:
 def test_a_known_name_after_bin_is_the_fathers_part_of_a_longer_name() -> None:
     people = _people("قال وزير الرياضة الأمير عبد العزيز بن تركي الفيصل إن الاستعدادات بدأت.")
     assert list(people.values()) == [["عبد العزيز بن تركي الفيصل"]]
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("إيرينا بوكوفا", "Irina Bokova"), ("زاخاروفا", "Zakharova"), ("سوريانو", "Soriano"),
+    ("شريف", "Sherif"), ("معروف", "Marouf"),      # Arabic names keep their endings
+])
+def test_foreign_name_spellings_romanize_the_way_the_press_writes_them(arabic: str, english: str) -> None:
+    assert romanize(arabic) == english

@@ -32,7 +32,8 @@ def romanize_word(word: str) -> str:
             return "Abdullah"
     if word.startswith("ال") and len(word) > 3:
         prefix, word = (prefix + " " if prefix else "") + "Al-", word[2:]
-    out = []
+    head, word, tail = _foreign_affixes(word) if not prefix else ("", word, "")
+    out = [head]
     for index, char in enumerate(word):
         latin = _LETTERS.get(char, "")
         if char == "و" and 0 < index < len(word) - 1:
@@ -43,12 +44,38 @@ def romanize_word(word: str) -> str:
             latin = "i"
         elif char == "ه" and index == len(word) - 1 and index > 0:
             latin = "a"     # taa marbuta, folded to ه by normalization
+        elif char == "و" and index == len(word) - 1 and index > 0 and word[index - 1] not in "اوي":
+            latin = "o"     # "سوريانو" -> Soriano
         out.append(latin)
+    out.append(tail)
     body = "".join(out)
     body = body[:1].upper() + body[1:]
     if prefix.endswith("Al-"):
         return prefix + body
     return (prefix + " " + body).strip() if prefix else body
+
+
+def _foreign_affixes(word: str) -> tuple[str, str, str]:
+    """(Latin start, the rest, Latin ending) by data/romanize_patterns.tsv: "زاخاروفا" ->
+    Zakharova, "إيرينا" -> Irina. The stem keeps at least two letters."""
+    head = tail = ""
+    for arabic, latin, where, min_stem in _patterns():
+        if len(word) - len(arabic) < min_stem:
+            continue
+        if where == "end" and not tail and word.endswith(arabic):
+            word, tail = word[: -len(arabic)], latin
+        elif where == "start" and not head and word.startswith(arabic):
+            word, head = word[len(arabic):], latin
+    return head, word, tail
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, str, str, int], ...]:
+    path = data_path("romanize_patterns.tsv")
+    if not path.exists():
+        return ()
+    rows = [(normalize(r["arabic"]), r["latin"], r["where"], int(r.get("min_stem") or 2)) for r in read_tsv(path)]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
 
 
 @lru_cache(maxsize=1)
