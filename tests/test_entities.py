@@ -103,3 +103,9 @@ def test_a_known_name_after_bin_is_the_fathers_part_of_a_longer_name() -> None:
 ])
 def test_foreign_name_spellings_romanize_the_way_the_press_writes_them(arabic: str, english: str) -> None:
     assert romanize(arabic) == english
+
+
+def test_a_compound_surname_refers_back_to_the_full_name() -> None:
+    people = _people("كشف الدكتور صلاح الدين عبد الكريم عن أرقام جديدة للهجرة.\n\n"
+                     "وقال عبد الكريم إن المهاجرين يصلون بالآلاف كل يوم.")
+    assert list(people.values()) == [["صلاح الدين عبد الكريم", "عبد الكريم"]]

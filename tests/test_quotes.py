@@ -137,3 +137,10 @@ def test_object_of_a_call_is_not_its_speaker() -> None:
     text = ("قال لافروف إن المحادثات كانت مثمرة وبناءة للغاية.\n\n"
             "ودعا وسائل الإعلام إلى عدم الانسياق وراء التسريبات غير الدقيقة.")
     assert [q["speaker"] for q in _quotes(text)] == ["person:sergey-lavrov"] * 2
+
+
+def test_a_second_speech_verb_is_not_a_subject() -> None:
+    text = ("قالت المحامية ليلى أكرمي إن «السلطة القضائية لم تتعامل مع الملف بصورة قانونية»، "
+            "وتابعت تقول: «لا يوجد دليل ولا أي منطق يبرر سجنها».")
+    speakers = [q["speaker"] for q in _quotes(text)]
+    assert len(speakers) == 2 and speakers[0] is not None and speakers[1] == speakers[0]

@@ -101,7 +101,8 @@ def explicit_subject(gap: str) -> bool:
     of its own? "من جانبه،" / "في بيان" do not; "كانت موسكو قد" / "مصدر مطلع" do."""
     words = [normalize(w) for w in WORD.findall(gap)]
     words = [w[1:] if w[:1] in "وف" and len(w) > 3 and w[1:] in _NOT_SUBJECT else w for w in words]
-    while words and words[0] in _CONNECTIVES:
+    # connectives and other speech verbs ("وتابعت تقول:", "وأضاف قائلا:") are no subject
+    while words and (words[0] in _CONNECTIVES or _kind_of(words[0]) in ("say", "cont")):
         words = words[1:]
     return bool(words) and words[0] not in _NOT_SUBJECT
 

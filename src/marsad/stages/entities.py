@@ -35,6 +35,7 @@ from marsad.settings import Settings
 
 EAST_ASIAN = {"China", "Taiwan", "North Korea", "South Korea", "Vietnam", "Singapore"}
 _NAME_PARTICLES = {"بن", "ابن", "بنت", "ابو", "ال", "عبد", "ولد", "اف", "دي", "فون"}
+_COMPOUND_SURNAME = frozenset({"عبد", "ابو"})
 _PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
 DATED_SOURCES = {"explicit", "html-meta", "input", "updated", "relative", "story"}
 
@@ -243,38 +244,51 @@ def _unknown(kind: str, name_ar: str) -> Entry:
 
 
 def _name_parts(table: MentionTable) -> None:
-    """Later mentions by surname ("لافروف") or, for East Asian names, family name ("وانغ")."""
-    parts: dict[str, Entry | None] = {}
+    """Later mentions by surname ("لافروف", "عبد الكريم") or, for East Asian names, family
+    name ("وانغ"); a surname the tagger took as a person of its own joins the full name."""
+    parts: dict[tuple[str, ...], Entry | None] = {}
     first_seen: dict[str, int] = {}
     for item in sorted(table.found, key=lambda f: f.start):
         if item.entry.type != "PERSON":
             continue
+        mention = table.text[item.start : item.end]
+        earlier = parts.get(tuple(normalize(mention).split()))
+        if item.via in ("model", "given-name") and earlier is not None:
+            item.entry = earlier        # "كوزنتسوف" after "أندريه كوزنتسوف"
+            continue
         first_seen.setdefault(item.entry.id, item.start)
-        for part in _parts_of(item.entry, table.text[item.start : item.end]):
+        for part in _parts_of(item.entry, mention):
             known = parts.get(part, item.entry)
             parts[part] = item.entry if known is not None and known.id == item.entry.id else None
-    for item in table.found:
-        # a surname the tagger took as a person of its own ("كوزنتسوف" after "أندريه كوزنتسوف")
-        if item.via in ("model", "given-name") and item.last_token - item.first_token == 1:
-            entry = parts.get(table.tokens[item.first_token].norm)
-            if entry is not None and first_seen[entry.id] < item.start:
-                item.entry = entry
-    for index, token in enumerate(table.tokens):
+    _add_part_mentions(table, parts, first_seen)
+
+
+def _add_part_mentions(table: MentionTable, parts: dict[tuple[str, ...], Entry | None],
+                       first_seen: dict[str, int]) -> None:
+    tokens = table.tokens
+    for index, token in enumerate(tokens):
         if table.taken[index] or not token.is_word:
             continue
+        following = tokens[index + 1].norm if index + 1 < len(tokens) and not table.taken[index + 1] else None
         for variant, skip in token.variants:
-            entry = parts.get(variant)
+            size, entry = 2, parts.get((variant, following)) if following else None
+            if entry is None:
+                size, entry = 1, parts.get((variant,))
             if entry is not None and first_seen[entry.id] < token.start:
-                table.add(entry, index, index + 1, skip, "surname")
+                table.add(entry, index, index + size, skip, "surname")
                 break
 
 
-def _parts_of(entry: Entry, mention: str) -> list[str]:
+def _parts_of(entry: Entry, mention: str) -> list[tuple[str, ...]]:
     words = normalize(entry.name_ar or mention).split()
     if len(words) < 2:
         return []
+    stop = stopwords()
     candidates = [words[-1]]
     if entry.country in EAST_ASIAN:
         candidates.append(words[0])
-    stop = stopwords()
-    return [w for w in candidates if len(w) >= 3 and w not in _NAME_PARTICLES and w not in stop]
+    found: list[tuple[str, ...]] = [(w,) for w in candidates
+                                    if len(w) >= 3 and w not in _NAME_PARTICLES and w not in stop]
+    if len(words) >= 3 and words[-2] in _COMPOUND_SURNAME:
+        found.append((words[-2], words[-1]))      # "صلاح الدين عبد الكريم" -> "عبد الكريم"
+    return found
