@@ -144,3 +144,15 @@ def test_a_second_speech_verb_is_not_a_subject() -> None:
             "وتابعت تقول: «لا يوجد دليل ولا أي منطق يبرر سجنها».")
     speakers = [q["speaker"] for q in _quotes(text)]
     assert len(speakers) == 2 and speakers[0] is not None and speakers[1] == speakers[0]
+
+
+def test_a_call_with_a_long_subject_before_its_preposition_is_reported() -> None:
+    quote = _quotes("دعا وزير الخارجية الروسي سيرغي لافروف، الأحد، طرفي النزاع في السودان "
+                    "إلى وقف القتال فورا والعودة إلى المفاوضات.")[0]
+    assert quote["kind"] == "indirect" and quote["text"].startswith("وقف القتال فورا")
+    assert quote["speaker_name"] == "Sergey Lavrov"
+
+
+def test_a_participle_with_its_own_content_does_not_attribute_the_quote_before_it() -> None:
+    quotes = _quotes('وصف لافروف الوضع بأنه "مأساة إنسانية بكل المقاييس"، داعيا إلى وقف فوري للقتال.')
+    assert any(q["text"].startswith("وقف فوري للقتال") and q["kind"] == "indirect" for q in quotes)

@@ -9,6 +9,8 @@ from functools import lru_cache
 from marsad.arabic.normalize import normalize
 from marsad.data import data_path, read_lines, read_tsv
 
+# "دعا الأمين العام لجامعة الدول العربية أحمد أبو الغيط، الأحد، طرفي النزاع في السودان إلى ..."
+MAX_WORDS_BEFORE_PREPOSITION = 16
 WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u064B-\u065F\u0670\u0640A-Za-z0-9]+")
 # أن/إن with their pronoun suffixes, after normalization ("أنه" -> "انه")
 COMPLEMENTS = frozenset({"ان", "انه", "انها", "انهم", "انهن", "انهما", "اننا", "انني", "انكم", "انك", "بان", "بانه", "بانها", "بانهم", "باننا"})
@@ -121,7 +123,7 @@ def preposition_after(text: str, cue: Cue, limit: int) -> tuple[int, int] | None
         return None
     for count, match in enumerate(WORD.finditer(text, cue.end, limit)):
         word = normalize(match.group())
-        if count > 8:
+        if count > MAX_WORDS_BEFORE_PREPOSITION:
             return None
         if word == wanted:
             return match.start(), match.end() + (1 if text[match.end() : match.end() + 1] == " " else 0)

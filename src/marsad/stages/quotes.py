@@ -139,7 +139,8 @@ def _direct(text: str, span: tuple[int, int], s_start: int, s_end: int, cues: li
         used.add(cue.start)
         speaker = _speaker(text, cue, mentions, cue.end, start, state, _clause_start(text, s_start, cue))
         return _quote(text, start, end, "direct", speaker, cue.text)
-    after = [c for c in cues if end <= c.start <= end + 6 and c.kind in ("say", "cont", "attr")]
+    after = [c for c in cues if end <= c.start <= end + 6 and c.kind in ("say", "cont", "attr")
+             and not _opens_own_content(text, c, s_end)]
     if after:
         cue = after[0]
         used.add(cue.start)
@@ -151,6 +152,13 @@ def _direct(text: str, span: tuple[int, int], s_start: int, s_end: int, cues: li
     if opens_paragraph or (after_colon and words >= MIN_UNCUED_WORDS):
         return _quote(text, start, end, "direct", state.last_speaker, None)
     return None
+
+
+def _opens_own_content(text: str, cue: Cue, s_end: int) -> bool:
+    """"«...»، داعيا إلى وقف القتال": a participle with its own أن/preposition right after it
+    reports something else; it does not attribute the quotation before it."""
+    limit = min(s_end, cue.end + 12)
+    return complement_after(text, cue.end, limit) is not None or preposition_after(text, cue, limit) is not None
 
 
 def _introduces(text: str, cue: Cue, quote_start: int, quote_end: int, mentions: list[_Mention]) -> bool:
