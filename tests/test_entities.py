@@ -109,3 +109,19 @@ def test_a_compound_surname_refers_back_to_the_full_name() -> None:
     people = _people("كشف الدكتور صلاح الدين عبد الكريم عن أرقام جديدة للهجرة.\n\n"
                      "وقال عبد الكريم إن المهاجرين يصلون بالآلاف كل يوم.")
     assert list(people.values()) == [["صلاح الدين عبد الكريم", "عبد الكريم"]]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("توقعت الجامعة التونسية للنزل أن يرتفع عدد السياح.", "الجامعة التونسية للنزل"),
+    ("وقال الاتحاد السعودي لكرة القدم في بيان إن الملف جاهز.", "الاتحاد السعودي لكرة القدم"),
+    ("وهنأت الجامعة الملكية المغربية لألعاب القوى العداء.", "الجامعة الملكية المغربية لألعاب القوى"),
+    ("أعلن اتحاد الكرة المصري عن مدرب جديد.", "اتحاد الكرة المصري"),
+])
+def test_national_organisations_are_found_by_pattern(text: str, name: str) -> None:
+    article = marsad.extract(text)
+    assert [m["text"] for e in article.entities if e["type"] == "ORG" for m in e["mentions"]] == [name]
+
+
+def test_a_head_noun_without_a_nationality_is_no_organisation() -> None:
+    article = marsad.extract("وقالت اللجنة المعنية إن الأمر انتهى، وأكدت الهيئة العامة ذلك.")
+    assert [e for e in article.entities if e["type"] == "ORG"] == []

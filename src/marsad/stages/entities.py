@@ -3,7 +3,8 @@
 Passes over one article's tokens, each filling only tokens no earlier pass took:
 1. ministries by pattern ("وزارة الخارجية الروسية");
 2. gazetteer names, proclitic-aware (longest match);
-3. people named by a known given name ("نايف القحطاني"), see entities.given_names;
+3. national organisations by pattern ("الاتحاد السعودي لكرة القدم"), see entities.org_patterns;
+   people named by a known given name ("نايف القحطاني"), see entities.given_names;
 4. the trained tagger (marsad.ner) for the other names the gazetteer does not know;
 5. organisations referred back to by their head noun ("الوزارة"), see entities.anaphora;
 6. role titles and counterparts, resolved by in-article coreference or office dates;
@@ -26,6 +27,7 @@ from marsad.entities.given_names import function_word, person_spans
 from marsad.entities.lexicon import Lexicon, lexicon
 from marsad.entities.matcher import KeyTable, Token, longest_match, tokenize
 from marsad.entities.mentions import CONTRACT_TYPES, MentionTable
+from marsad.entities.org_patterns import organisation_spans
 from marsad.entities.roles import find_role_refs, resolve_roles
 from marsad.entities.romanize import romanize
 from marsad.gazetteer import Entry, Gazetteer, entity_id, gazetteer
@@ -48,6 +50,7 @@ def entities(article: Article, settings: Settings | None = None) -> Article:
     _ministries(table, lex)
     _gazetteer_names(table, gaz)
     _media_names(table, settings)
+    _pattern_organisations(table)
     _name_parts(table)          # surnames of people the gazetteer found ("لافروف", "وانغ")
     _given_name_people(table)
     if settings.use_model:
@@ -146,6 +149,14 @@ def _media_names(table: MentionTable, settings: Settings) -> None:
             next_free = index + match[1]
 
 
+def _pattern_organisations(table: MentionTable) -> None:
+    for first, last, skip, country in organisation_spans(table.tokens, table.taken):
+        name = table.text[table.tokens[first].start + skip : table.tokens[last - 1].end]
+        name_en = romanize(name)
+        table.add(Entry(entity_id("ORG", name_en), "ORG", name_en, name, country=country),
+                  first, last, skip, "pattern")
+
+
 def _given_name_people(table: MentionTable) -> None:
     for first, last, skip in person_spans(table.tokens, table.taken):
         name = table.text[table.tokens[first].start + skip : table.tokens[last - 1].end]
@@ -159,6 +170,8 @@ def _model_names(table: MentionTable, gaz: Gazetteer) -> None:
     if tagger is None:
         return
     for first, last, label in _tagged_spans(tagger, table.tokens):
+        if label == "PERS":
+            first = _after_leading_nouns(table.tokens, first, last)
         if not table.free(first, last) or label not in CONTRACT_TYPES:
             continue
         skip, name = _strip_span(table.tokens[first:last], table.text)
@@ -188,6 +201,14 @@ def _tagged_spans(tagger: Any, tokens: list[Token]) -> list[tuple[int, int, str]
     labels = tagger.tag_article(sentences)
     return [(a + s, a + e, kind) for (a, _), sentence_labels in zip(bounds, labels, strict=True)
             for s, e, kind in spans_from_labels(sentence_labels)]
+
+
+def _after_leading_nouns(tokens: list[Token], first: int, last: int) -> int:
+    """"الجامعة درة الزواري" -> "درة الزواري": a person span that opens with a definite noun
+    (the title or body the tagger swept in) starts after it, when two words are left."""
+    while last - first > 2 and tokens[first].text.lstrip("وبف").startswith("ال"):
+        first += 1
+    return first
 
 
 def _plausible_name(label: str, tokens: list[Token]) -> bool:
