@@ -76,3 +76,17 @@ def test_stories_cli_json_follows_the_contract(seeds_dir: Path) -> None:
         assert {"id", "title", "first", "last", "articles", "entities", "quotes", "summary"} <= set(story)
         for article in story["articles"]:
             assert {"id", "source", "outlet", "published", "published_source"} <= set(article)
+
+
+def test_a_reworded_statement_by_the_same_speaker_is_grouped_across_outlets() -> None:
+    from marsad.storylines.summary import group_quotes
+
+    first = marsad.extract("قال وزير الخارجية الروسي سيرغي لافروف في طرابلس: «لن نسمح بأي تسوية سياسية "
+                           "تتجاهل حقوق الشعب الليبي في اختيار قيادته بحرية».", source="a.txt")
+    second = marsad.extract("وأكد لافروف أن ليبيا لن تقبل أي تسوية لا تضمن حق الليبيين في انتخاب "
+                            "قادتهم بحرية، وفق ما نقلته وكالة تاس.", source="b.txt")
+    other = marsad.extract("وقال لافروف إن بلاده ستواصل دعم الاقتصاد المحلي بكل الوسائل المتاحة "
+                           "خلال العام المقبل.", source="c.txt")
+    groups = group_quotes([first, second, other])
+    assert sorted(len(g["articles"]) for g in groups) == [1, 2]
+    assert first.quotes[0]["group"] == second.quotes[0]["group"] != other.quotes[0]["group"]

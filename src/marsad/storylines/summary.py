@@ -6,27 +6,34 @@ import math
 from collections import Counter
 from typing import Any
 
+import numpy as np
+
 from marsad.arabic.split import sentences
 from marsad.arabic.tokens import content_stems, idf
 from marsad.article import Article
+from marsad.storylines.embeddings import embed
 from marsad.storylines.features import quote_similarity, quote_words
 
 SUMMARY_SENTENCES = 4
 MAX_REPEAT_OVERLAP = 0.5
 QUOTE_GROUP_MIN = 0.6
+PARAPHRASE_MIN_COSINE = 0.55
 
 
 def group_quotes(articles: list[Article]) -> list[dict[str, Any]]:
-    """The same statement in several articles (verbatim or cut/reworded) becomes one entry;
-    each article quote gets the group's index in `group`."""
+    """The same statement in several articles (verbatim, cut or reworded) becomes one entry;
+    each article quote gets the group's index in `group`. Reworded: the same speaker and close
+    sentence embeddings (a paraphrase shares few words: "دون أي مبالغة" / "بلا مبالغة")."""
     groups: list[dict[str, Any]] = []
+    vectors = _speaker_quote_vectors(articles)
     for article in articles:
         for quote in article.quotes:
             words = quote_words(quote["text"])
-            target = next((g for g in groups if _same_statement(g, quote, words)), None)
+            vector = vectors.get(id(quote))
+            target = next((g for g in groups if _same_statement(g, quote, words, vector, article.id)), None)
             if target is None:
                 target = {"speaker": quote.get("speaker"), "speaker_name": quote.get("speaker_name"),
-                          "text": quote["text"], "articles": [], "_words": words}
+                          "text": quote["text"], "articles": [], "_words": words, "_vector": vector}
                 groups.append(target)
             if article.id not in target["articles"]:
                 target["articles"].append(article.id)
@@ -37,10 +44,29 @@ def group_quotes(articles: list[Article]) -> list[dict[str, Any]]:
     return [{k: v for k, v in g.items() if not k.startswith("_")} for g in ranked]
 
 
-def _same_statement(group: dict[str, Any], quote: dict[str, Any], words: frozenset[str]) -> bool:
+def _speaker_quote_vectors(articles: list[Article]) -> dict[int, np.ndarray]:
+    """Embeddings of the quotes a paraphrase check can use (named speaker, story of several
+    articles), by quote object id; all in one batch."""
+    if len(articles) < 2:
+        return {}
+    quotes = [q for article in articles for q in article.quotes if q.get("speaker")]
+    vectors = embed([q["text"] for q in quotes])
+    return {} if vectors is None else {id(q): v for q, v in zip(quotes, vectors, strict=True)}
+
+
+def _same_statement(group: dict[str, Any], quote: dict[str, Any], words: frozenset[str],
+                    vector: np.ndarray | None, article_id: str) -> bool:
     if group["speaker"] and quote.get("speaker") and group["speaker"] != quote["speaker"]:
         return False
-    return len(words) >= 4 and quote_similarity(group["_words"], words) >= QUOTE_GROUP_MIN
+    if len(words) < 4:
+        return False
+    if quote_similarity(group["_words"], words) >= QUOTE_GROUP_MIN:
+        return True
+    # a paraphrase: only across outlets, only with the same named speaker
+    same_speaker = group["speaker"] is not None and group["speaker"] == quote.get("speaker")
+    return (same_speaker and vector is not None and group["_vector"] is not None
+            and article_id not in group["articles"]
+            and float(vector @ group["_vector"]) >= PARAPHRASE_MIN_COSINE)
 
 
 def main_entities(articles: list[Article], limit: int = 12) -> list[dict[str, str]]:
