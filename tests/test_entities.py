@@ -125,3 +125,14 @@ def test_national_organisations_are_found_by_pattern(text: str, name: str) -> No
 def test_a_head_noun_without_a_nationality_is_no_organisation() -> None:
     article = marsad.extract("وقالت اللجنة المعنية إن الأمر انتهى، وأكدت الهيئة العامة ذلك.")
     assert [e for e in article.entities if e["type"] == "ORG"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("استقبل العاهل الأردني الملك عبد الله الثاني في عمان وزير الخارجية.", "Amman"),
+    ("أكدت سلطنة عمان أن عمان ستواصل الوساطة.", "Oman"),
+    ("وصل الوزير إلى عمان أمس في زيارة رسمية.", None),        # no hint: not linked, not guessed
+])
+def test_a_spelling_shared_by_two_places_follows_the_articles_country(text: str, expected: str | None) -> None:
+    article = marsad.extract(text)
+    linked = {e["name"] for e in article.entities for m in e["mentions"] if m["text"] == "عمان"}
+    assert linked == ({expected} if expected else set())

@@ -47,6 +47,7 @@ class Gazetteer:
         self.entries: dict[str, Entry] = {}
         self.by_key: dict[tuple[str, ...], Entry] = {}
         self.ambiguous: set[tuple[str, ...]] = set()
+        self.candidates: dict[tuple[str, ...], list[Entry]] = {}   # ambiguous key -> its entries
         for entry in entries:
             if entry.id in self.entries:
                 continue
@@ -67,7 +68,10 @@ class Gazetteer:
         if known is None:
             self.by_key[key] = entry
         elif known.id != entry.id and known.type == entry.type:
-            self.ambiguous.add(key)   # one spelling, two entities: never link it
+            self.ambiguous.add(key)   # one spelling, two entities: never link it blindly
+            options = self.candidates.setdefault(key, [known])
+            if all(option.id != entry.id for option in options):
+                options.append(entry)
 
     def get(self, key: tuple[str, ...]) -> Entry | None:
         return None if key in self.ambiguous else self.by_key.get(key)

@@ -50,6 +50,7 @@ def entities(article: Article, settings: Settings | None = None) -> Article:
     _ministries(table, lex)
     _gazetteer_names(table, gaz)
     _media_names(table, settings)
+    _ambiguous_names(table, gaz)
     _pattern_organisations(table)
     _name_parts(table)          # surnames of people the gazetteer found ("لافروف", "وانغ")
     _given_name_people(table)
@@ -125,20 +126,24 @@ def _gazetteer_names(table: MentionTable, gaz: Gazetteer) -> None:
 
 
 @lru_cache(maxsize=4)
-def _media_table(outlet_files: tuple[Path, ...]) -> KeyTable[Entry]:
+def _media_table(outlet_files: tuple[Path, ...], gazetteer_files: tuple[Path, ...]) -> KeyTable[Entry]:
     """Outlets and agencies as organisations ("ذكرت وكالة تاس", "قالت رويترز"): they are
-    speakers too. One-word names starting with ال are ordinary words far too often."""
+    speakers too. One-word names starting with ال are ordinary words far too often, and a
+    one-word name that is also a gazetteer name ("عمان": Oman, Amman, a newspaper) is not
+    taken for the outlet."""
     table: KeyTable[Entry] = KeyTable()
     index = outlet_index(outlet_files)
+    gaz = gazetteer(gazetteer_files)
     for key, outlet in index.by_alias.items():
-        if len(key) == 1 and (key[0].startswith("ال") or key[0].isascii()):
+        if len(key) == 1 and (key[0].startswith("ال") or key[0].isascii() or key in gaz.by_key
+                              or key in gaz.ambiguous):
             continue
         table.add(key, Entry(entity_id("ORG", outlet.name_en), "ORG", outlet.name_en, outlet.name_ar))
     return table
 
 
 def _media_names(table: MentionTable, settings: Settings) -> None:
-    media = _media_table(settings.outlet_files)
+    media = _media_table(settings.outlet_files, settings.gazetteer_files)
     next_free = 0
     for index in media.positions(table.tokens):
         if index < next_free or table.taken[index]:
@@ -147,6 +152,28 @@ def _media_names(table: MentionTable, settings: Settings) -> None:
         if match is not None and table.free(index, index + match[1]):
             table.add(match[2], index, index + match[1], match[0], "media")
             next_free = index + match[1]
+
+
+def _ambiguous_names(table: MentionTable, gaz: Gazetteer) -> None:
+    """A spelling shared by two gazetteer entries ("عمان": Oman, Amman) is linked to the one
+    whose country the article names elsewhere; with no such hint (or two) it is taken but not
+    linked, so that no later pass guesses ("Man")."""
+    context = {entry.country or entry.name for entry in (item.entry for item in table.found)}
+    context |= {item.entry.name for item in table.found if item.entry.kind == "country"}
+    tokens = table.tokens
+    for index, token in enumerate(tokens):
+        if table.taken[index] or not token.is_word:
+            continue
+        for form, skip in token.variants:
+            options = gaz.candidates.get((form,))
+            if options is None:
+                continue
+            supported = [o for o in options if (o.country or o.name) in context]
+            if len(supported) == 1:
+                table.add(supported[0], index, index + 1, skip, "gazetteer")
+            else:
+                table.taken[index] = True
+            break
 
 
 def _pattern_organisations(table: MentionTable) -> None:
