@@ -124,7 +124,7 @@ def test_office_holder_without_a_name_is_a_null_speaker_not_the_organisation() -
 
 def test_spokesperson_without_a_name_speaks_for_the_organisation() -> None:
     quote = _quotes("وقالت المتحدثة باسم وزارة الخارجية الروسية إن موسكو سترد على أي خطوة غربية.")[0]
-    assert quote["speaker_name"] == "Ministry of Foreign Affairs (Russia)"
+    assert quote["speaker_name"] == "Russian Ministry of Foreign Affairs"
 
 
 def test_attribution_aside_after_a_continuation_cue_keeps_the_speaker() -> None:

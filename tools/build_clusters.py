@@ -103,17 +103,19 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=6)
     parser.add_argument("--max-words", type=int, default=60_000)
     parser.add_argument("--dims", type=int, default=120)
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="k of each k-means level")
     parser.add_argument("--out", default=str(ROOT / "src/marsad/data/word_clusters.tsv"))
     args = parser.parse_args()
     vocab, matrix = cooccurrences(args.min_count, args.max_words)
     u, s, _vt = svds(ppmi(matrix), k=args.dims, random_state=7)
     vectors = u * np.sqrt(s)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
-    labels = [kmeans(vectors, k) for k in SIZES]
+    sizes = [int(k) for k in args.sizes.split(",")]
+    labels = [kmeans(vectors, k) for k in sizes]
     with open(args.out, "w", encoding="utf-8") as out:
         out.write("# distributional word classes (tools/build_clusters.py) over SaudiNewsNet and the\n")
         out.write("# ANERcorp training part: derived classes only, no text\n")
-        out.write("word\t" + "\t".join(f"c{k}" for k in SIZES) + "\n")
+        out.write("word\t" + "\t".join(f"c{k}" for k in sizes) + "\n")
         for i, word in enumerate(vocab):
             out.write(word + "\t" + "\t".join(str(int(lab[i])) for lab in labels) + "\n")
     print(f"{len(vocab)} words, {matrix.nnz} co-occurrence cells -> {args.out}")

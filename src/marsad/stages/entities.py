@@ -22,6 +22,7 @@ from marsad.arabic.dates import parse_iso_like
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokens import stopwords
 from marsad.article import Article
+from marsad.data import data_path, read_tsv
 from marsad.entities.anaphora import resolve_org_anaphora
 from marsad.entities.given_names import function_word, person_spans
 from marsad.entities.lexicon import Lexicon, lexicon
@@ -88,8 +89,26 @@ def _ministries(table: MentionTable, lex: Lexicon) -> None:
         # "الخارجية الروسية" names the ministry; "وزير الخارجية الروسي" is a minister
         if country is None or not (has_ministry or (bare and adjective.endswith("ه") and not _after_role(tokens, index, lex))):
             continue
-        entry = Entry(entity_id("ORG", f"{name_en} {country}"), "ORG", f"{name_en} ({country})", "", country=country)
+        entry = Entry(entity_id("ORG", f"{name_en} {country}"), "ORG", ministry_name(name_en, country), "",
+                      country=country)
         table.add(entry, index, after + 1, skip if not has_ministry else _skip(token), "ministry")
+
+
+@lru_cache(maxsize=1)
+def _press_names() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    demonyms = {row["country"]: row["demonym"] for row in read_tsv(data_path("demonyms.tsv"))}
+    overrides = {(row["country"], row["ministry"]): row["name_en"] for row in read_tsv(data_path("ministry_names.tsv"))}
+    return demonyms, overrides
+
+
+def ministry_name(ministry: str, country: str) -> str:
+    """"Russian Ministry of Foreign Affairs", "US Department of State": the press name (the id
+    stays the one of "<ministry> <country>")."""
+    demonyms, overrides = _press_names()
+    if (country, ministry) in overrides:
+        return overrides[(country, ministry)]
+    demonym = demonyms.get(country)
+    return f"{demonym} {ministry}" if demonym else f"{ministry} ({country})"
 
 
 def _after_role(tokens: list[Token], index: int, lex: Lexicon) -> bool:
