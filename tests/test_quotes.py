@@ -156,3 +156,13 @@ def test_a_call_with_a_long_subject_before_its_preposition_is_reported() -> None
 def test_a_participle_with_its_own_content_does_not_attribute_the_quote_before_it() -> None:
     quotes = _quotes('وصف لافروف الوضع بأنه "مأساة إنسانية بكل المقاييس"، داعيا إلى وقف فوري للقتال.')
     assert any(q["text"].startswith("وقف فوري للقتال") and q["kind"] == "indirect" for q in quotes)
+
+
+def test_unnamed_sources_speaking_to_an_outlet_have_no_speaker() -> None:
+    quote = _quotes("أكدت مصادر ميدانية لـ«عكاظ» أن المقاومة سيطرت على مناطق واسعة في المحافظة.")[0]
+    assert quote["kind"] == "indirect" and quote["speaker"] is None
+
+
+def test_the_outlet_told_is_not_the_speaker() -> None:
+    quote = _quotes("وقال لـ«عكاظ» وزير الخارجية الروسي سيرغي لافروف إن المحادثات كانت مثمرة.")[0]
+    assert quote["speaker_name"] == "Sergey Lavrov"

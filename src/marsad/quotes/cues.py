@@ -149,3 +149,11 @@ def unnamed_source(before_noun: str) -> bool:
         return False
     after = words[len(words) - 1 - words[::-1].index("عن") + 1 :]
     return bool(after) and after[0] in _unnamed_source_words()
+
+
+def unnamed_opening(subject: str) -> bool:
+    """Does a subject open with an unnamed source ("مصادر ميدانية", "مسؤول أمريكي")?"""
+    words = [normalize(w) for w in WORD.findall(subject)]
+    while words and (words[0] in _CONNECTIVES or words[0] in _NOT_SUBJECT):
+        words = words[1:]
+    return bool(words) and words[0] in _unnamed_source_words()

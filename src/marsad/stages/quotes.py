@@ -28,6 +28,7 @@ from marsad.quotes.cues import (
     explicit_subject,
     find_cues,
     preposition_after,
+    unnamed_opening,
     unnamed_source,
 )
 from marsad.quotes.marks import quoted_spans
@@ -309,6 +310,14 @@ def _speaker(text: str, cue: Cue, mentions: list[_Mention], start: int, end: int
     return state.last_speaker
 
 
+_TOLD = re.compile(r"(?:^|\s)ل\u0640*\s*[«\"“]?\s*$")
+
+
+def _addressee(text: str, mention: _Mention) -> bool:
+    """"قال لـ«عكاظ»", "صرح للشرق الأوسط": the outlet told, not the one speaking."""
+    return bool(_TOLD.search(text[max(0, mention.start - 5) : mention.start]))
+
+
 def _names_someone(text: str, mentions: list[_Mention], start: int, end: int) -> bool:
     return any(start <= m.start < end for m in mentions) or bool(role_titles(text[start:end]))
 
@@ -317,7 +326,9 @@ def _subject_in(text: str, mentions: list[_Mention], start: int, end: int) -> _M
     """A person in the span, else an organisation (the spokesman before his ministry) — but
     not the organisation of an office holder marsad could not name ("دعا الأمين العام للأمم
     المتحدة إلى ...": the speaker is a person, so null)."""
-    inside = [m for m in mentions if start <= m.start < end]
+    if unnamed_opening(text[start:end]):
+        return None             # "أكدت مصادر ميدانية لـ«عكاظ»": an unnamed source
+    inside = [m for m in mentions if start <= m.start < end and not _addressee(text, m)]
     people = [m for m in inside if m.type == "PERSON"]
     if people:
         return people[0]
