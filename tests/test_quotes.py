@@ -166,3 +166,9 @@ def test_unnamed_sources_speaking_to_an_outlet_have_no_speaker() -> None:
 def test_the_outlet_told_is_not_the_speaker() -> None:
     quote = _quotes("وقال لـ«عكاظ» وزير الخارجية الروسي سيرغي لافروف إن المحادثات كانت مثمرة.")[0]
     assert quote["speaker_name"] == "Sergey Lavrov"
+
+
+def test_a_participle_after_a_quote_keeps_the_sentences_speaker() -> None:
+    text = ('قال لافروف: "المحادثات كانت مثمرة للغاية مع الجانب الصيني". '
+            'وأضاف "سنلتقي مجددا قبل نهاية العام"، مؤكدا أنه "لا بديل عن الحوار بين البلدين".')
+    assert {q["speaker"] for q in _quotes(text)} == {"person:sergey-lavrov"}

@@ -305,9 +305,15 @@ def _speaker(text: str, cue: Cue, mentions: list[_Mention], start: int, end: int
     if subject is not None:
         state.last_speaker = subject
         return subject
-    if cue.kind == "noun" or explicit_subject(gap) or explicit_subject(prefix):
+    # a participle ("مؤكدة", "مضيفا") shares the subject of the sentence it ends: with no name
+    # before it, that is the speaker so far
+    if cue.kind == "noun" or explicit_subject(gap) or (explicit_subject(prefix) and not _participle(cue)):
         return None
     return state.last_speaker
+
+
+def _participle(cue: Cue) -> bool:
+    return cue.kind == "cont" and normalize(cue.text)[:1] == "م"
 
 
 _TOLD = re.compile(r"(?:^|\s)ل\u0640*\s*[«\"“]?\s*$")
@@ -340,7 +346,7 @@ def _subject_in(text: str, mentions: list[_Mention], start: int, end: int) -> _M
 def _clause_start(text: str, s_start: int, cue: Cue) -> int:
     """Where the clause of a cue begins: after the last comma before it, or the sentence start.
     Participles ("مشيرا") continue the clause before the comma: they reach the sentence start."""
-    if cue.kind == "cont" and normalize(cue.text)[:1] == "م":
+    if _participle(cue):
         return s_start
     comma = max(text.rfind("،", s_start, cue.start), text.rfind(",", s_start, cue.start))
     return comma + 1 if comma >= 0 else s_start
