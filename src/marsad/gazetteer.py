@@ -60,6 +60,10 @@ class Gazetteer:
         for key, entry in self.by_key.items():
             if key not in self.ambiguous:
                 self.table.add(key, entry)
+        self.ambiguous_table: KeyTable[list[Entry]] = KeyTable()   # one-word shared spellings
+        for key, options in self.candidates.items():
+            if len(key) == 1:
+                self.ambiguous_table.add(key, options)
 
     def _add_key(self, key: tuple[str, ...], entry: Entry) -> None:
         if not key or len(key) > MAX_NAME_WORDS:

@@ -11,32 +11,31 @@ from functools import lru_cache
 
 from marsad.arabic.normalize import normalize
 from marsad.data import read_lines
-from marsad.entities.matcher import Token
+from marsad.entities.matcher import KeyTable, Token
 from marsad.entities.mentions import MentionTable
 from marsad.gazetteer import Entry
 
 
 @lru_cache(maxsize=1)
-def org_anaphors() -> dict[str, str]:
+def org_anaphors() -> KeyTable[str]:
     """Normalized definite head noun ("الوزاره") -> the bare head ("وزاره")."""
-    result = {}
+    table: KeyTable[str] = KeyTable()
     for line in read_lines("org_anaphors.txt"):
         word = normalize(line.strip())
         if word.startswith("ال") and len(word) > 4:
-            result[word] = word[2:]
-    return result
+            table.add((word,), word[2:])
+    return table
 
 
 def resolve_org_anaphora(table: MentionTable) -> None:
     heads = org_anaphors()
     tokens = table.tokens
-    for index, token in enumerate(tokens):
-        if table.taken[index] or not token.is_word:
+    for index in heads.positions(tokens):
+        if table.taken[index] or _qualified(tokens, index):
             continue
-        match = next(((heads[v], skip) for v, skip in token.variants if v in heads), None)
-        if match is None or _qualified(tokens, index):
-            continue
-        head, skip = match
+        form, skip = heads.starts(tokens[index])[0]
+        head = heads.get((form,)) or ""
+        token = tokens[index]
         earlier = _organisations_before(table, token.start, head)
         if len(earlier) == 1:
             table.add(earlier[0], index, index + 1, skip, "anaphor")

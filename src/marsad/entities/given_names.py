@@ -105,7 +105,7 @@ def function_word(token: Token, skip: int = 0) -> bool:
     """Is the word as written (without proclitics) a function word? Normalization folds ى
     onto ي, so "على" and the name "علي" share a form: the spelling tells them apart."""
     written = token.text[skip:]
-    norm = normalize(written)
+    norm = normalize(written) if skip else token.norm
     if norm not in stopwords():
         return False
     return not (norm in _folded_alif_maqsura_stopwords() and written.endswith("ي"))

@@ -16,14 +16,20 @@ from functools import lru_cache
 from marsad.arabic.normalize import normalize
 from marsad.data import read_lines
 from marsad.entities.lexicon import lexicon
-from marsad.entities.matcher import Token
+from marsad.entities.matcher import KeyTable, Token
 
 MAX_ADJECTIVES = 3
 
 
 @lru_cache(maxsize=1)
-def _heads() -> frozenset[str]:
-    return frozenset(normalize(w) for w in read_lines("org_heads.txt"))
+def _heads() -> KeyTable[bool]:
+    """Head noun, bare or with the article -> definite?"""
+    table: KeyTable[bool] = KeyTable()
+    for word in read_lines("org_heads.txt"):
+        bare = normalize(word)
+        table.add((bare,), False)
+        table.add(("ال" + bare,), True)
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -35,26 +41,16 @@ def organisation_spans(tokens: list[Token], taken: list[bool]) -> Iterator[tuple
     """(first token, last token exclusive, proclitic characters to skip, country) of each
     organisation named by pattern on tokens no earlier pass took."""
     heads = _heads()
-    index = 0
-    while index < len(tokens):
-        head = _head_at(tokens[index], heads) if not taken[index] else None
-        found = _organisation_at(tokens, taken, index, head[1]) if head else None
-        if head is None or found is None:
-            index += 1
+    next_free = 0
+    for index in heads.positions(tokens):
+        if index < next_free or taken[index]:
             continue
-        end, country = found
-        yield index, end, head[0], country
-        index = end
-
-
-def _head_at(token: Token, heads: frozenset[str]) -> tuple[int, bool] | None:
-    """(characters to skip, definite?) when the token is a head noun, with or without ال."""
-    for form, skip in token.variants:
-        if form.startswith("ال") and form[2:] in heads:
-            return skip, True
-        if form in heads:
-            return skip, False
-    return None
+        form, skip = heads.starts(tokens[index])[-1]     # the barest form: "والاتحاد" -> "الاتحاد"
+        found = _organisation_at(tokens, taken, index, bool(heads.get((form,))))
+        if found is not None:
+            end, country = found
+            yield index, end, skip, country
+            next_free = end
 
 
 def _organisation_at(tokens: list[Token], taken: list[bool], index: int,

@@ -11,6 +11,7 @@ from marsad.data import data_path, read_lines, read_tsv
 
 # "دعا الأمين العام لجامعة الدول العربية أحمد أبو الغيط، الأحد، طرفي النزاع في السودان إلى ..."
 MAX_WORDS_BEFORE_PREPOSITION = 16
+_word = lru_cache(maxsize=65_536)(normalize)   # one word at a time: cache it
 WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u064B-\u065F\u0670\u0640A-Za-z0-9]+")
 # أن/إن with their pronoun suffixes, after normalization ("أنه" -> "انه")
 COMPLEMENTS = frozenset({"ان", "انه", "انها", "انهم", "انهن", "انهما", "اننا", "انني", "انكم", "انك", "بان", "بانه", "بانها", "بانهم", "باننا"})
@@ -32,7 +33,7 @@ def cue_forms() -> dict[str, str]:
 
 def _kind_of(word: str) -> str | None:
     forms = cue_forms()
-    norm = normalize(word)
+    norm = _word(word)
     if norm in forms:
         return forms[norm]
     for clitic in ("و", "ف"):
@@ -69,13 +70,13 @@ def complement_after(text: str, position: int, limit: int) -> tuple[int, int] | 
     """The first أن/إن (optionally after إلى/على/من) between `position` and `limit`:
     returns (complement start, where the reported content begins)."""
     for match in WORD.finditer(text, position, limit):
-        norm = normalize(match.group())
+        norm = _word(match.group())
         if norm in COMPLEMENTS:
             content = match.end()
             while content < limit and text[content] in " \u00a0":
                 content += 1
             return match.start(), content
-        if norm[:1] in "وف" and normalize(match.group()[1:]) in COMPLEMENTS:
+        if norm[:1] in "وف" and _word(match.group()[1:]) in COMPLEMENTS:
             return None     # "وأن" starts a coordinated clause, not this cue's complement
     return None
 
@@ -103,7 +104,7 @@ _CONNECTIVES = frozenset(normalize(w) for w in (
 def explicit_subject(gap: str) -> bool:
     """Does the text between a clause start and a cue (or a cue and its words) name a subject
     of its own? "من جانبه،" / "في بيان" do not; "كانت موسكو قد" / "مصدر مطلع" do."""
-    words = [normalize(w) for w in WORD.findall(gap)]
+    words = [_word(w) for w in WORD.findall(gap)]
     words = [w[1:] if w[:1] in "وف" and len(w) > 3 and w[1:] in _NOT_SUBJECT else w for w in words]
     # connectives and other speech verbs ("وتابعت تقول:", "وأضاف قائلا:") are no subject
     while words and (words[0] in _CONNECTIVES or _kind_of(words[0]) in ("say", "cont")):
@@ -124,7 +125,7 @@ def preposition_after(text: str, cue: Cue, limit: int) -> tuple[int, int] | None
     if wanted is None:
         return None
     for count, match in enumerate(WORD.finditer(text, cue.end, limit)):
-        word = normalize(match.group())
+        word = _word(match.group())
         if count > MAX_WORDS_BEFORE_PREPOSITION:
             return None
         if word == wanted:
@@ -146,7 +147,7 @@ def _unnamed_source_words() -> frozenset[str]:
 
 def unnamed_source(before_noun: str) -> bool:
     """Is the source named between the last "عن" and a "قوله" an unnamed one ("عن مصدر ...")?"""
-    words = [normalize(w) for w in WORD.findall(before_noun)]
+    words = [_word(w) for w in WORD.findall(before_noun)]
     if "عن" not in words:
         return False
     after = words[len(words) - 1 - words[::-1].index("عن") + 1 :]
@@ -155,7 +156,7 @@ def unnamed_source(before_noun: str) -> bool:
 
 def unnamed_opening(subject: str) -> bool:
     """Does a subject open with an unnamed source ("مصادر ميدانية", "مسؤول أمريكي")?"""
-    words = [normalize(w) for w in WORD.findall(subject)]
+    words = [_word(w) for w in WORD.findall(subject)]
     while words and (words[0] in _CONNECTIVES or words[0] in _NOT_SUBJECT):
         words = words[1:]
     return bool(words) and words[0] in _unnamed_source_words()

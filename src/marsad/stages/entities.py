@@ -179,20 +179,17 @@ def _ambiguous_names(table: MentionTable, gaz: Gazetteer) -> None:
     linked, so that no later pass guesses ("Man")."""
     context = {entry.country or entry.name for entry in (item.entry for item in table.found)}
     context |= {item.entry.name for item in table.found if item.entry.kind == "country"}
-    tokens = table.tokens
-    for index, token in enumerate(tokens):
-        if table.taken[index] or not token.is_word:
+    shared = gaz.ambiguous_table
+    for index in shared.positions(table.tokens):
+        if table.taken[index]:
             continue
-        for form, skip in token.variants:
-            options = gaz.candidates.get((form,))
-            if options is None:
-                continue
-            supported = [o for o in options if (o.country or o.name) in context]
-            if len(supported) == 1:
-                table.add(supported[0], index, index + 1, skip, "gazetteer")
-            else:
-                table.taken[index] = True
-            break
+        form, skip = shared.starts(table.tokens[index])[0]
+        options = shared.get((form,)) or []
+        supported = [o for o in options if (o.country or o.name) in context]
+        if len(supported) == 1:
+            table.add(supported[0], index, index + 1, skip, "gazetteer")
+        else:
+            table.taken[index] = True
 
 
 def _pattern_organisations(table: MentionTable) -> None:
