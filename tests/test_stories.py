@@ -90,3 +90,19 @@ def test_a_reworded_statement_by_the_same_speaker_is_grouped_across_outlets() ->
     groups = group_quotes([first, second, other])
     assert sorted(len(g["articles"]) for g in groups) == [1, 2]
     assert first.quotes[0]["group"] == second.quotes[0]["group"] != other.quotes[0]["group"]
+
+
+def test_a_role_resolves_once_the_article_takes_its_date_from_its_story() -> None:
+    from marsad.pipeline import refresh_after_redating
+
+    body = ("بحث وزير الخارجية الروسي مع نظيره الصيني في بكين العلاقات الثنائية والأزمة الأوكرانية "
+            "والأمن في منطقة آسيا والمحيط الهادئ، وأكد الجانبان متانة الشراكة الاستراتيجية بين البلدين.")
+    dated = marsad.extract("الثلاثاء 9 أبريل 2024\n\n" + body + " وقال البيان إن اللقاء كان مثمرا.",
+                           source="dated.txt")
+    undated = marsad.extract("بحث وزير الخارجية الروسي اليوم الثلاثاء مع نظيره الصيني في بكين العلاقات "
+                             "الثنائية والأزمة الأوكرانية والأمن في منطقة آسيا، وأكد الجانبان متانة "
+                             "الشراكة الاستراتيجية.", source="undated.txt")
+    assert "Sergey Lavrov" not in {e["name"] for e in undated.entities}     # no date yet
+    stories_of([dated, undated], on_redated=refresh_after_redating)
+    assert (undated.published, undated.published_source) == ("2024-04-09", "story")
+    assert "Sergey Lavrov" in {e["name"] for e in undated.entities}

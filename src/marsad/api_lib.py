@@ -140,15 +140,17 @@ def stories_in_store(db_or_store: str | Store, rebuild: bool = False) -> list[di
 
 def stories_for_paths(paths: Iterable[str], crawled: str | None = None) -> tuple[list[dict], list[tuple[str, str]]]:
     """Process inputs without a store and cluster them: (stories, failures)."""
+    from marsad.pipeline import refresh_after_redating
     from marsad.storylines import stories_of
 
+    settings = Settings(crawled=crawled)
     articles, failed = [], []
-    for outcome in process_paths(paths, Settings(crawled=crawled)):
+    for outcome in process_paths(paths, settings):
         if outcome.article is None:
             failed.append((outcome.source, outcome.error or ""))
         else:
             articles.append(outcome.article)
-    return stories_of(articles), failed
+    return stories_of(articles, on_redated=lambda a: refresh_after_redating(a, settings)), failed
 
 
 __all__ = ["InputError", "IngestReport", "extract", "ingest", "open_store", "process_paths", "reprocess"]

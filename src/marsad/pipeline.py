@@ -50,6 +50,18 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
+# The stages that depend on the article's date (role titles resolve through office dates):
+# re-run when an article only learns its date later, from its story.
+DATE_DEPENDENT_STAGES: tuple[Stage, ...] = (_arabic_only(entities), _arabic_only(quotes))
+
+
+def refresh_after_redating(article: Article, settings: Settings | None = None) -> Article:
+    settings = settings or Settings()
+    for stage in DATE_DEPENDENT_STAGES:
+        article = stage(article, settings)
+    return article
+
+
 def pipeline_version() -> str:
     from marsad import __version__
 

@@ -15,8 +15,10 @@ from marsad.storylines.build import stories_of
 
 
 def build_stories(store: Store) -> list[dict[str, Any]]:
+    from marsad.pipeline import refresh_after_redating
+
     articles = list(store.articles())
-    stories = stories_of(articles)
+    stories = stories_of(articles, on_redated=refresh_after_redating)
     with store.transaction():
         for article in articles:
             store.update(article)

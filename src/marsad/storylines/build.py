@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from marsad.arabic.dates import find_relative
@@ -18,7 +19,10 @@ def contract_order(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.published is None, (a.published or "")[:19], a.source))
 
 
-def stories_of(articles: list[Article]) -> list[dict[str, Any]]:
+def stories_of(articles: list[Article],
+               on_redated: Callable[[Article], object] | None = None) -> list[dict[str, Any]]:
+    """Story records for `articles`; `on_redated(article)` runs for each article that takes
+    its date from its story (the pipeline re-resolves its role titles then)."""
     ordered = contract_order(articles)
     duplicates = DuplicateIndex()
     clusterer = StoryClusterer()
@@ -35,27 +39,33 @@ def stories_of(articles: list[Article]) -> list[dict[str, Any]]:
     records = []
     for story in clusterer.stories.values():
         members = [by_id[i] for i in story.members]
-        _infer_dates(members)
+        for article in _infer_dates(members):
+            if on_redated is not None:
+                on_redated(article)
         records.append(story_record(story.id, contract_order(members)))
     return sorted(records, key=lambda r: (r["first"] is None, r["first"] or "", r["id"]))
 
 
-def _infer_dates(members: list[Article]) -> None:
+def _infer_dates(members: list[Article]) -> list[Article]:
     """An undated or relative-only article takes its story's day when that is unambiguous:
     every dated article of the story is on one day, and the article's own weekday (if it
-    names one, "اليوم الثلاثاء") agrees with it."""
+    names one, "اليوم الثلاثاء") agrees with it. Returns the articles that took it."""
     days = {a.published[:10] for a in members if a.published and a.published_source not in ("relative", "story")}
     if len(days) != 1:
-        return
+        return []
     day = dt.date.fromisoformat(days.pop())
+    redated = []
     for article in members:
         if article.published and article.published_source != "relative":
             continue
         relatives = find_relative(article.text[:600])
         if not relatives:
             continue
-        if (day - dt.timedelta(days=relatives[0].days_back)).weekday() == relatives[0].weekday:
+        agrees = (day - dt.timedelta(days=relatives[0].days_back)).weekday() == relatives[0].weekday
+        if agrees and (article.published, article.published_source) != (day.isoformat(), "story"):
             article.published, article.published_source = day.isoformat(), "story"
+            redated.append(article)
+    return redated
 
 
 def story_record(story_id: str, members: list[Article]) -> dict[str, Any]:
