@@ -172,3 +172,8 @@ def test_a_participle_after_a_quote_keeps_the_sentences_speaker() -> None:
     text = ('قال لافروف: "المحادثات كانت مثمرة للغاية مع الجانب الصيني". '
             'وأضاف "سنلتقي مجددا قبل نهاية العام"، مؤكدا أنه "لا بديل عن الحوار بين البلدين".')
     assert {q["speaker"] for q in _quotes(text)} == {"person:sergey-lavrov"}
+
+
+def test_the_object_after_a_participle_is_not_its_speaker() -> None:
+    quote = _quotes("وقال لافروف إن الموقف الروسي واضح تماما، داعيا مجلس الأمن إلى تحمل مسؤولياته كاملة.")[-1]
+    assert quote["text"].startswith("تحمل مسؤولياته") and quote["speaker_name"] == "Sergey Lavrov"

@@ -288,7 +288,8 @@ def _speaker(text: str, cue: Cue, mentions: list[_Mention], start: int, end: int
     The subject is a name before the verb ("وكان لافروف قد صرح") or right after it
     ("وقال وانغ يي"), never one inside a prepositional phrase ("صرح عقب لقائه وانغ يي")."""
     prefix = _DATELINE.sub("", text[clause_start : cue.start]) if clause_start is not None else ""
-    gap = text[start:end]
+    # a participle ("داعيا مجلس الأمن إلى") has no subject after it: what follows is its object
+    gap = "" if _participle(cue) else text[start:end]
     before_verb = (_subject_in(text, mentions, clause_start, cue.start)
                    if clause_start is not None and explicit_subject(prefix) else None)
     if cue.kind == "noun":      # "نقلت عن لافروف قوله": the name right before the noun
@@ -313,7 +314,13 @@ def _speaker(text: str, cue: Cue, mentions: list[_Mention], start: int, end: int
 
 
 def _participle(cue: Cue) -> bool:
-    return cue.kind == "cont" and normalize(cue.text)[:1] == "م"
+    """"مضيفا", "مؤكدة", "داعيا", "لافتا", "قائلا": an accusative participle (مُفعِلا / فاعلا)."""
+    norm = normalize(cue.text)
+    if norm[:1] in "وف" and len(norm) > 5:
+        norm = norm[1:]         # the cue may carry a conjunction: "ومؤكدا"
+    if cue.kind not in ("say", "cont") or len(norm) < 4 or not norm.endswith(("ا", "ه")):
+        return False
+    return norm[0] == "م" or norm[1] == "ا"
 
 
 _TOLD = re.compile(r"(?:^|\s)ل\u0640*\s*[«\"“]?\s*$")
