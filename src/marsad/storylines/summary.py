@@ -22,8 +22,9 @@ PARAPHRASE_MIN_COSINE = 0.55
 
 def group_quotes(articles: list[Article]) -> list[dict[str, Any]]:
     """The same statement in several articles (verbatim, cut or reworded) becomes one entry;
-    each article quote gets the group's index in `group`. Reworded: the same speaker and close
-    sentence embeddings (a paraphrase shares few words: "دون أي مبالغة" / "بلا مبالغة")."""
+    each article quote gets, in `group`, the index of its entry in the returned list.
+    Reworded: the same speaker and close sentence embeddings (a paraphrase shares few words:
+    "دون أي مبالغة" / "بلا مبالغة")."""
     groups: list[dict[str, Any]] = []
     vectors = _speaker_quote_vectors(articles)
     for article in articles:
@@ -33,14 +34,18 @@ def group_quotes(articles: list[Article]) -> list[dict[str, Any]]:
             target = next((g for g in groups if _same_statement(g, quote, words, vector, article.id)), None)
             if target is None:
                 target = {"speaker": quote.get("speaker"), "speaker_name": quote.get("speaker_name"),
-                          "text": quote["text"], "articles": [], "_words": words, "_vector": vector}
+                          "text": quote["text"], "articles": [], "_words": words, "_vector": vector,
+                          "_order": len(groups), "_quotes": []}
                 groups.append(target)
             if article.id not in target["articles"]:
                 target["articles"].append(article.id)
             target["speaker"] = target["speaker"] or quote.get("speaker")
             target["speaker_name"] = target["speaker_name"] or quote.get("speaker_name")
-            quote["group"] = groups.index(target)
-    ranked = sorted(groups, key=lambda g: (-len(g["articles"]), groups.index(g)))
+            target["_quotes"].append(quote)
+    ranked = sorted(groups, key=lambda g: (-len(g["articles"]), g["_order"]))
+    for index, group in enumerate(ranked):
+        for quote in group["_quotes"]:
+            quote["group"] = index
     return [{k: v for k, v in g.items() if not k.startswith("_")} for g in ranked]
 
 
