@@ -136,3 +136,10 @@ def test_a_spelling_shared_by_two_places_follows_the_articles_country(text: str,
     article = marsad.extract(text)
     linked = {e["name"] for e in article.entities for m in e["mentions"] if m["text"] == "عمان"}
     assert linked == ({expected} if expected else set())
+
+
+def test_a_role_followed_by_more_title_words_is_not_an_earlier_office_holder() -> None:
+    people = _people("قال المدير العام لمنظمة الصحة العالمية تيدروس أدهانوم غيبريسوس إن الوضع خطير.\n\n"
+                     "وقال مدير إدارة الطوارئ في ولاية كسلا ياسر عبد الرحيم إن المستشفيات ممتلئة.")
+    assert "مدير" not in [m for mentions in people.values() for m in mentions]
+    assert any(name.startswith("Yasser") for name in people)

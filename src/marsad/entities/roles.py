@@ -17,6 +17,7 @@ from marsad.entities.lexicon import Lexicon, lexicon, role_matches
 from marsad.entities.matcher import Token, longest_match, tokenize
 from marsad.entities.mentions import MentionTable
 from marsad.gazetteer import Entry, Gazetteer
+from marsad.quotes.cues import cue_forms
 
 GENERIC_MINISTER = "minister"
 APPOSITION_GAP = 3         # title words between a role and the name it describes
@@ -136,6 +137,16 @@ def _apposed_person(table: MentionTable, lex: Lexicon, ref: RoleRef) -> tuple[En
     return None, None
 
 
+def _title_goes_on(table: MentionTable, index: int) -> bool:
+    """"مدير إدارة الطوارئ", "الوزير السابق": more title words follow the role, so it names
+    some other office than the one a person earlier in the article holds."""
+    if index >= len(table.tokens) or table.taken[index]:
+        return False
+    token = table.tokens[index]
+    return (token.is_word and token.norm not in stopwords() and token.norm[:1] not in "لب"
+            and token.norm not in cue_forms() and not token.norm.isdigit())
+
+
 def _starts_another_role(lex: Lexicon, token: Token) -> bool:
     """"وزير الخارجية الروسي نظيره الصيني وانغ يي": the name after a second role is not the
     first role's."""
@@ -150,7 +161,7 @@ def _resolve(table: MentionTable, ref: RoleRef, lex: Lexicon, gaz: Gazetteer,
         # "الأمين العام", "وقال الوزير" alone: the one earlier person who holds that role, as
         # this article introduced them ("وزير الطاقة السعودي الأمير ...") or, for an office,
         # as the gazetteer knows them
-        if ref.role is None:
+        if ref.role is None or _title_goes_on(table, ref.last):
             return None
         wanted = ref.role
         holders = [p for p in earlier if any(role_matches(wanted, r) for r, _ in table.roles.get(p.id, set()))
