@@ -177,3 +177,9 @@ def test_a_participle_after_a_quote_keeps_the_sentences_speaker() -> None:
 def test_the_object_after_a_participle_is_not_its_speaker() -> None:
     quote = _quotes("وقال لافروف إن الموقف الروسي واضح تماما، داعيا مجلس الأمن إلى تحمل مسؤولياته كاملة.")[-1]
     assert quote["text"].startswith("تحمل مسؤولياته") and quote["speaker_name"] == "Sergey Lavrov"
+
+
+def test_attribution_source_is_named_before_the_comma_and_fa_inna_is_left_out() -> None:
+    quote = _quotes("وبحسب وكالة الأنباء السعودية، فإن الوزير عقد لقاءات ثنائية مع عدد من نظرائه.")[0]
+    assert quote["speaker_name"] == "Saudi Press Agency"
+    assert quote["text"].startswith("الوزير عقد")

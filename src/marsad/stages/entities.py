@@ -2,7 +2,8 @@
 
 Passes over one article's tokens, each filling only tokens no earlier pass took:
 1. ministries by pattern ("وزارة الخارجية الروسية");
-2. gazetteer names, proclitic-aware (longest match);
+2. outlets and agencies ("وكالة الأنباء السعودية"), then gazetteer names, proclitic-aware
+   (longest match);
 3. national organisations by pattern ("الاتحاد السعودي لكرة القدم"), see entities.org_patterns;
    people named by a known given name ("نايف القحطاني"), see entities.given_names;
 4. the trained tagger (marsad.ner) for the other names the gazetteer does not know;
@@ -49,8 +50,8 @@ def entities(article: Article, settings: Settings | None = None) -> Article:
     lex = lexicon()
     table = MentionTable(tokenize(article.text), article.text)
     _ministries(table, lex)
+    _media_names(table, settings)       # before places: "وكالة الأنباء السعودية" is one name
     _gazetteer_names(table, gaz)
-    _media_names(table, settings)
     _ambiguous_names(table, gaz)
     _pattern_organisations(table)
     _name_parts(table)          # surnames of people the gazetteer found ("لافروف", "وانغ")

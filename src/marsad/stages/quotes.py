@@ -219,7 +219,9 @@ def _attributed(text: str, cue: Cue, s_start: int, s_end: int, mentions: list[_M
         comma = text.find("،", cue.end, s_end)
         if comma < 0:
             return None
-        start, end = trim_span(text, comma + 1, s_end)
+        # the source is named before the comma: "وبحسب وكالة الأنباء، فإن الوزير ..."
+        speaker = _subject_in(text, mentions, cue.end, comma)
+        start, end = trim_span(text, _after_fa_inna(text, comma + 1, s_end), s_end)
     else:
         start, end = trim_span(text, s_start, cue.start)
         end = end - 1 if text[end - 1 : end] in "،," else end
@@ -229,6 +231,16 @@ def _attributed(text: str, cue: Cue, s_start: int, s_end: int, mentions: list[_M
     if speaker is not None:
         state.last_speaker = speaker
     return _quote(text, start, end, "indirect", speaker, cue.text)
+
+
+def _after_fa_inna(text: str, position: int, limit: int) -> int:
+    """"...، فإن الوزير عقد": the reported words start after فإن (like after إن)."""
+    while position < limit and text[position].isspace():
+        position += 1
+    for particle in ("فإن ", "فان ", "فإنّ "):
+        if text.startswith(particle, position):
+            return position + len(particle)
+    return position
 
 
 def _skip_inna(text: str, position: int, limit: int) -> int:
