@@ -143,3 +143,10 @@ def test_a_role_followed_by_more_title_words_is_not_an_earlier_office_holder() -
                      "وقال مدير إدارة الطوارئ في ولاية كسلا ياسر عبد الرحيم إن المستشفيات ممتلئة.")
     assert "مدير" not in [m for mentions in people.values() for m in mentions]
     assert any(name.startswith("Yasser") for name in people)
+
+
+def test_a_head_noun_before_a_known_name_is_referred_back_to() -> None:
+    article = marsad.extract("أعلنت شركة فيسبوك انتهاءها من بناء أول طائرة بلا طيار.\n\n"
+                             "وأوضحت الشركة أنها ستختبر الطائرة هذا العام.")
+    mentions = {m["text"]: e["name"] for e in article.entities for m in e["mentions"]}
+    assert mentions.get("الشركة") == mentions.get("فيسبوك") is not None

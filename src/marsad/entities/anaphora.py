@@ -50,11 +50,22 @@ def _qualified(tokens: list[Token], index: int) -> bool:
 
 
 def _organisations_before(table: MentionTable, position: int, head: str) -> list[Entry]:
+    """Organisations named before `position` whose name opens with the head noun ("وزارة
+    الصحة") or follows it ("شركة فيسبوك", where the name is "فيسبوك")."""
     seen: dict[str, Entry] = {}
     for item in table.found:
         if item.start >= position or item.entry.type != "ORG":
             continue
         words = normalize(table.text[item.start : item.end]).split()
-        if words and words[0].removeprefix("ال").removeprefix("ل") == head:
+        before = table.tokens[item.first_token - 1].norm if item.first_token else ""
+        if any(_is_head(word, head) for word in (words[0] if words else "", before)):
             seen.setdefault(item.entry.id, item.entry)
     return list(seen.values())
+
+
+_PROCLITIC_FORMS = frozenset({"", "ال", "وال", "بال", "فال", "لل", "و", "ب", "ل", "ف"})
+
+
+def _is_head(word: str, head: str) -> bool:
+    """Is `word` the head noun, bare or with proclitics ("وزاره", "لشركه", "والمنظمه")?"""
+    return word.endswith(head) and word[: len(word) - len(head)] in _PROCLITIC_FORMS
