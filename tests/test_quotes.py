@@ -183,3 +183,9 @@ def test_attribution_source_is_named_before_the_comma_and_fa_inna_is_left_out() 
     quote = _quotes("وبحسب وكالة الأنباء السعودية، فإن الوزير عقد لقاءات ثنائية مع عدد من نظرائه.")[0]
     assert quote["speaker_name"] == "Saudi Press Agency"
     assert quote["text"].startswith("الوزير عقد")
+
+
+def test_the_source_after_wifqan_li_is_the_speaker() -> None:
+    text = ("أعلنت وزارة الصحة السعودية رفع الجاهزية في المستشفيات.\n\n"
+            "ووفقا للوزارة، فإن جميع الحجاج ملزمون بتلقي اللقاح قبل وصولهم بعشرة أيام.")
+    assert _quotes(text)[-1]["speaker_name"] == "Saudi Ministry of Health"

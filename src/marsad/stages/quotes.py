@@ -214,13 +214,14 @@ def _attributed(text: str, cue: Cue, s_start: int, s_end: int, mentions: list[_M
     """"وبحسب بيان للوزارة، ..." (words after) or "...، بحسب المصدر." (words before)."""
     if normalize(text[cue.end : cue.end + 8]).lstrip().startswith(("قوله", "قولها")):
         return None         # "– بحسب قوله –": an aside inside someone else's quote
-    speaker = _subject_in(text, mentions, cue.end, min(s_end, cue.end + 60))
+    # "وفقا لـ«رويترز»": after an attribution the ل introduces the source itself
+    speaker = _subject_in(text, mentions, cue.end, min(s_end, cue.end + 60), skip_addressees=False)
     if text[s_start:cue.start].strip(" و،,") == "":
         comma = text.find("،", cue.end, s_end)
         if comma < 0:
             return None
         # the source is named before the comma: "وبحسب وكالة الأنباء، فإن الوزير ..."
-        speaker = _subject_in(text, mentions, cue.end, comma)
+        speaker = _subject_in(text, mentions, cue.end, comma, skip_addressees=False)
         start, end = trim_span(text, _after_fa_inna(text, comma + 1, s_end), s_end)
     else:
         start, end = trim_span(text, s_start, cue.start)
@@ -347,13 +348,14 @@ def _names_someone(text: str, mentions: list[_Mention], start: int, end: int) ->
     return any(start <= m.start < end for m in mentions) or bool(role_titles(text[start:end]))
 
 
-def _subject_in(text: str, mentions: list[_Mention], start: int, end: int) -> _Mention | None:
+def _subject_in(text: str, mentions: list[_Mention], start: int, end: int,
+                skip_addressees: bool = True) -> _Mention | None:
     """A person in the span, else an organisation (the spokesman before his ministry) — but
     not the organisation of an office holder marsad could not name ("دعا الأمين العام للأمم
     المتحدة إلى ...": the speaker is a person, so null)."""
     if unnamed_opening(text[start:end]):
         return None             # "أكدت مصادر ميدانية لـ«عكاظ»": an unnamed source
-    inside = [m for m in mentions if start <= m.start < end and not _addressee(text, m)]
+    inside = [m for m in mentions if start <= m.start < end and not (skip_addressees and _addressee(text, m))]
     people = [m for m in inside if m.type == "PERSON"]
     if people:
         return people[0]
