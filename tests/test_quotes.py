@@ -189,3 +189,11 @@ def test_the_source_after_wifqan_li_is_the_speaker() -> None:
     text = ("أعلنت وزارة الصحة السعودية رفع الجاهزية في المستشفيات.\n\n"
             "ووفقا للوزارة، فإن جميع الحجاج ملزمون بتلقي اللقاح قبل وصولهم بعشرة أيام.")
     assert _quotes(text)[-1]["speaker_name"] == "Saudi Ministry of Health"
+
+
+def test_an_attribution_aside_inside_another_cue_is_no_quote_of_its_own() -> None:
+    text = ("ونقلت وكالة تاس عن لافروف تأكيده أن موسكو منفتحة على أي جهد صادق للتسوية. "
+            "وأضاف الوزير، وفق الوكالة، أن رفع العقوبات شرط أساسي لأي تعاف اقتصادي.")
+    quotes = _quotes(text)
+    assert [q["text"][:12] for q in quotes] == ["موسكو منفتحة", "رفع العقوبات"]
+    assert quotes[0]["speaker_name"] == "Sergey Lavrov"

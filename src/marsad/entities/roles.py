@@ -126,15 +126,25 @@ def _apposed_person(table: MentionTable, lex: Lexicon, ref: RoleRef) -> tuple[En
     ("وزير الطاقة السعودي الأمير عبد العزيز بن سلمان"; no punctuation or function word between)."""
     country = ref.country
     stop = stopwords()
-    for index in range(ref.last, min(ref.last + APPOSITION_GAP + 1, len(table.tokens))):
+    index, words = ref.last, 0
+    while index < len(table.tokens) and words <= APPOSITION_GAP:
         found = table.at_token(index)
         if found is not None and found.first_token == index:
             return (found.entry, country) if found.entry.type == "PERSON" else (None, None)
         token = table.tokens[index]
+        destination = table.at_start(index + 1) if token.norm in _POSTED_TO else None
+        if destination is not None and destination.entry.type in ("PLACE", "ORG"):
+            index = destination.last_token      # "المبعوث الخاص إلى سوريا غير بيدرسن"
+            continue
         if found is not None or not token.is_word or token.norm in stop or _starts_another_role(lex, token):
             break
         country = country or lex.adjectives.get(token.norm)
+        index, words = index + 1, words + 1
     return None, None
+
+
+# "إلى سوريا", "لدى الأمم المتحدة" inside a title: where an envoy or ambassador is posted
+_POSTED_TO = frozenset({"الي", "لدي"})
 
 
 def _title_goes_on(table: MentionTable, index: int) -> bool:

@@ -117,7 +117,9 @@ def _sentence_quotes(text: str, s_start: int, s_end: int, direct: list[tuple[int
         if cue.start in used:
             continue
         if cue.kind == "attr":
-            quote = _attributed(text, cue, s_start, s_end, mentions, state)
+            # "وأضاف الوزير، وفق الوكالة، أن ...": an aside inside another cue's clause
+            aside = any(c.kind in ("say", "cont") and s_start <= c.start < cue.start for c in cues)
+            quote = None if aside else _attributed(text, cue, s_start, s_end, mentions, state)
         elif cue.kind in ("say", "cont", "noun"):     # "نقلت عنه قوله إن ..."
             quote = _indirect(text, cue, s_start, s_end, cues, mentions, state)
         else:
