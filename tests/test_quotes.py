@@ -197,3 +197,9 @@ def test_an_attribution_aside_inside_another_cue_is_no_quote_of_its_own() -> Non
     quotes = _quotes(text)
     assert [q["text"][:12] for q in quotes] == ["موسكو منفتحة", "رفع العقوبات"]
     assert quotes[0]["speaker_name"] == "Sergey Lavrov"
+
+
+def test_a_description_in_quotation_marks_is_a_direct_quote() -> None:
+    quote = _quotes('وصف لافروف ما يجري في المنطقة بأنه "مأساة إنسانية بكل المقاييس".')[0]
+    assert (quote["kind"], quote["text"], quote["speaker_name"]) == (
+        "direct", "مأساة إنسانية بكل المقاييس", "Sergey Lavrov")
