@@ -150,3 +150,14 @@ def test_a_head_noun_before_a_known_name_is_referred_back_to() -> None:
                              "وأوضحت الشركة أنها ستختبر الطائرة هذا العام.")
     mentions = {m["text"]: e["name"] for e in article.entities for m in e["mentions"]}
     assert mentions.get("الشركة") == mentions.get("فيسبوك") is not None
+
+
+def test_a_word_with_a_preposition_and_article_ends_no_given_name() -> None:
+    assert _given_name_spans("وقال رئيس مركز الملك فيصل للدراسات إن الندوة ناجحة.") == []
+
+
+def test_an_organisation_after_lil_keeps_one_id() -> None:
+    article = marsad.extract("وأعلن الاتحاد السعودي لكرة القدم موعد المباراة، وقال رئيس "
+                             "للاتحاد السعودي لكرة القدم إن الاستعدادات بدأت.")
+    organisations = [e for e in article.entities if e["type"] == "ORG"]
+    assert len(organisations) == 1 and len(organisations[0]["mentions"]) == 2

@@ -24,6 +24,7 @@ from marsad.quotes.cues import cue_forms
 # Words that join two parts of one name; the word after them is part of the name too.
 _JOINERS = frozenset({"بن", "ابن", "بنت", "ولد", "ابو", "ال", "عبد", "اف", "دي", "فان", "فون", "دو"})
 MAX_NAME_WORDS = 5
+_PREPOSITION_AND_ARTICLE = ("لل", "بال", "وال", "فال", "كال")
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,8 @@ def _name_word(token: Token) -> bool:
     if not token.is_word or not token.norm.isalpha() or token.norm.isascii() or len(token.norm) < 2:
         return False
     norm = token.norm
+    if norm.startswith(_PREPOSITION_AND_ARTICLE):
+        return False        # "فيصل للدراسات": a name word carries no preposition
     lex = lexicon()
     return not (function_word(token, 0) or norm in triggers() or norm in cue_forms()
                 or norm in lex.adjectives or (norm,) in lex.country_forms

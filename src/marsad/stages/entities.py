@@ -196,7 +196,8 @@ def _ambiguous_names(table: MentionTable, gaz: Gazetteer) -> None:
 def _pattern_organisations(table: MentionTable) -> None:
     for first, last, skip, country in organisation_spans(table.tokens, table.taken):
         name = table.text[table.tokens[first].start + skip : table.tokens[last - 1].end]
-        name_en = romanize(name)
+        # "للاتحاد السعودي" keeps "لاتحاد" as its mention; the name has its article back
+        name_en = romanize("ال" + name[1:] if name.startswith("لا") and not name.startswith("لال") else name)
         table.add(Entry(entity_id("ORG", name_en), "ORG", name_en, name, country=country),
                   first, last, skip, "pattern")
 
