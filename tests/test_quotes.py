@@ -201,3 +201,14 @@ def test_a_description_in_quotation_marks_is_a_direct_quote() -> None:
 def test_speaker_of_a_reported_statement(text: str, speaker_name: str | None) -> None:
     quote = _quotes(text)[0]
     assert quote["kind"] == "indirect" and quote["speaker_name"] == speaker_name
+
+
+def test_a_cue_with_wa_opens_its_own_clause() -> None:
+    text = ("وقع النادي عقدا مع المهاجم سلطان الدوسري حتى نهاية الموسم وكشفت مصادر مطلعة أن "
+            "الإدارة حصلت على مليون ريال من الصفقة.")
+    assert _quotes(text)[0]["speaker"] is None
+
+
+def test_the_subject_before_amma_fa_speaks() -> None:
+    quote = _quotes("أما الحاج الأردني محمود العمري فقال: الحمد لله، الخدمات هذا العام أفضل بكثير.")[0]
+    assert quote["speaker_name"] is not None and quote["speaker_name"].startswith("Mahmoud")

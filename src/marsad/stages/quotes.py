@@ -25,6 +25,7 @@ from marsad.quotes.cues import (
     clause_ends,
     complement_after,
     complement_word,
+    cue_forms,
     explicit_subject,
     find_cues,
     preposition_after,
@@ -371,8 +372,16 @@ def _clause_start(text: str, s_start: int, cue: Cue) -> int:
     Participles ("مشيرا") continue the clause before the comma: they reach the sentence start."""
     if _participle(cue):
         return s_start
+    # "... الإعارة وكشفت مصادر أن": و opens a new clause (not ف: "أما العمري فقال")
+    if normalize(cue.text)[:1] == "و" and _kind_without_conjunction(cue.text):
+        return cue.start
     comma = max(text.rfind("،", s_start, cue.start), text.rfind(",", s_start, cue.start))
     return comma + 1 if comma >= 0 else s_start
+
+
+def _kind_without_conjunction(word: str) -> bool:
+    """Is `word` a cue only once its first letter (و/ف) is read as a conjunction?"""
+    return normalize(word) not in cue_forms()
 
 
 def _quote(text: str, start: int, end: int, kind: str, speaker: _Mention | None,
