@@ -45,14 +45,10 @@ def _language(article: Article, settings: Settings) -> Article:
     return language(article)
 
 
-STAGES: tuple[Stage, ...] = (
-    _prepare, clean, _language, metadata, _arabic_only(entities), _arabic_only(quotes),
-)
-
-
 # The stages that depend on the article's date (role titles resolve through office dates):
 # re-run when an article only learns its date later, from its story.
 DATE_DEPENDENT_STAGES: tuple[Stage, ...] = (_arabic_only(entities), _arabic_only(quotes))
+STAGES: tuple[Stage, ...] = (_prepare, clean, _language, metadata, *DATE_DEPENDENT_STAGES)
 
 
 def refresh_after_redating(article: Article, settings: Settings | None = None) -> Article:

@@ -47,6 +47,13 @@ def _months() -> tuple[dict[str, int], dict[str, int]]:
 
 
 @lru_cache(maxsize=1)
+def month_names() -> frozenset[str]:
+    """Every normalized month name, Gregorian and Hijri."""
+    gregorian, hijri = _months()
+    return frozenset(gregorian) | frozenset(hijri)
+
+
+@lru_cache(maxsize=1)
 def weekdays() -> dict[str, int]:
     return {normalize(r["name"]): int(r["weekday"]) for r in read_tsv(data_path("weekdays.tsv"))}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
+from marsad.arabic.dates import month_names
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokens import stopwords
 from marsad.data import data_path, read_lines, read_tsv
@@ -97,7 +98,7 @@ def _name_word(token: Token) -> bool:
     lex = lexicon()
     return not (function_word(token, 0) or norm in triggers() or norm in cue_forms()
                 or norm in lex.adjectives or (norm,) in lex.country_forms
-                or (norm,) in lex.roles or norm in _month_words())
+                or (norm,) in lex.roles or norm in month_names())
 
 
 def _after_joiner(token: Token) -> bool:
@@ -137,7 +138,3 @@ def _nisba(token: Token) -> bool:
     """A family name of the form ال...ي ("الصاوي", "القحطاني")."""
     return token.norm.startswith("ال") and token.norm.endswith("ي") and len(token.norm) >= 5
 
-
-@lru_cache(maxsize=1)
-def _month_words() -> frozenset[str]:
-    return frozenset(normalize(row["name"]) for row in read_tsv(data_path("months.tsv")))
