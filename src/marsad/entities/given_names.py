@@ -59,7 +59,7 @@ def person_spans(tokens: list[Token], taken: list[bool]) -> Iterator[tuple[int, 
         end = _name_end(tokens, taken, index + size)
         if end == index + size:
             continue        # a given name alone is not enough
-        if ambiguous and not (_announced(tokens, index) or _nisba(tokens[end - 1])):
+        if ambiguous and not (announced(tokens, index) or _nisba(tokens[end - 1])):
             continue
         yield index, end, skip
         next_free = end
@@ -123,15 +123,16 @@ def _folded_alif_maqsura_stopwords() -> frozenset[str]:
     return frozenset(normalize(w) for w in written if w.endswith("ى")) - with_ya
 
 
-def _announced(tokens: list[Token], index: int) -> bool:
-    """A title or role noun right before the name ("الخبير", "الدكتور"); not a speech verb:
-    "وقال أمين عام الجامعة" is no person called أمين."""
+def announced(tokens: list[Token], index: int, speech_verbs: bool = False) -> bool:
+    """A person trigger right before `tokens[index]`: a title or role noun ("الخبير",
+    "الدكتور") and, with `speech_verbs`, a speech verb too ("وقال"). Without them: "وقال أمين
+    عام الجامعة" is no person called أمين."""
     if index == 0:
         return False
-    before = tokens[index - 1]
     kinds = triggers()
     cues = cue_forms()
-    return any(kinds.get(form) == "PERS" and form not in cues for form, _ in before.variants)
+    return any(kinds.get(form) == "PERS" and (speech_verbs or form not in cues)
+               for form, _ in tokens[index - 1].variants)
 
 
 def _nisba(token: Token) -> bool:

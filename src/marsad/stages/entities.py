@@ -25,7 +25,7 @@ from marsad.arabic.tokens import stopwords
 from marsad.article import Article
 from marsad.data import data_path, read_tsv
 from marsad.entities.anaphora import resolve_org_anaphora
-from marsad.entities.given_names import function_word, person_spans
+from marsad.entities.given_names import announced, function_word, person_spans
 from marsad.entities.lexicon import Lexicon, lexicon
 from marsad.entities.matcher import KeyTable, Token, longest_match, tokenize
 from marsad.entities.mentions import CONTRACT_TYPES, MentionTable
@@ -269,11 +269,9 @@ def _lone_name_supported(tokens: list[Token], index: int) -> bool:
     """A one-word person from the tagger is kept when something besides the tagger says it is
     a name: a title or speech verb right before it ("الرئيس X", "وقال X") or a known given
     name. Alone, one word is too often an ordinary word ("زعيمانا", "بحمد")."""
-    kinds = triggers()
-    if _title_with_pronoun(tokens[index].norm, kinds):
+    if _title_with_pronoun(tokens[index].norm, triggers()):
         return False
-    before = tokens[index - 1] if index else None
-    if before is not None and any(kinds.get(form) == "PERS" for form, _ in before.variants):
+    if announced(tokens, index, speech_verbs=True):
         return True
     return any(form in given_name_words() for form, _ in tokens[index].variants)
 
